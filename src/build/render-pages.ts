@@ -1,0 +1,38 @@
+import type nunjucks from "nunjucks";
+import type { Article } from "../content/article.ts";
+import { composeArticleView } from "../site/compose-article.ts";
+import type { PlannedPage } from "../site/plan-pages.ts";
+import { SiteUrls } from "../site/site-urls.ts";
+import type { SiteView, View } from "../site/views.ts";
+
+export interface RenderedPage {
+  outputPath: string;
+  fingerprint: string;
+  content: string;
+}
+
+export class TemplateError extends Error {
+  override name = "TemplateError";
+  constructor(
+    readonly layout: string,
+    readonly outputPath: string,
+    cause: unknown,
+  ) {
+    super(`layouts/${layout} failed while rendering ${outputPath}: ${(cause as Error).message ?? cause}`, { cause });
+  }
+}
+
+/** The view a planned page renders: article pages compose theirs from the full article. */
+export function viewOf(page: PlannedPage, site: SiteView, article: (sourcePath: string) => Article): View {
+  if ("view" in page) return page.view;
+  return composeArticleView(article(page.article.sourcePath), page.article, new SiteUrls(site.baseUrl, site.pathPrefix), { siteTitle: site.title });
+}
+
+export function renderPage(env: nunjucks.Environment, page: PlannedPage, site: SiteView, article: (sourcePath: string) => Article): RenderedPage {
+  const view = viewOf(page, site, article);
+  try {
+    return { outputPath: page.outputPath, fingerprint: page.fingerprint, content: env.render(page.layout, { site, view }) };
+  } catch (error) {
+    throw new TemplateError(page.layout, page.outputPath, error);
+  }
+}

@@ -1,0 +1,128 @@
+import { DateTime } from "luxon";
+import { describeFound, type ContentIssue } from "./content-error.ts";
+import { checkUrl } from "./safe-url.ts";
+
+/**
+ * Reads fields out of untrusted front matter, collecting problems instead of throwing.
+ * Every reader takes `unknown` and returns a trusted value or `undefined`.
+ */
+export class FieldReader {
+  readonly errors: ContentIssue[] = [];
+  readonly warnings: ContentIssue[] = [];
+
+  constructor(readonly file: string) {}
+
+  error(field: string, reason: string, value?: unknown): undefined {
+    this.errors.push({ file: this.file, field, reason, found: value === undefined ? undefined : describeFound(value) });
+    return undefined;
+  }
+
+  warn(field: string, reason: string, value?: unknown): undefined {
+    this.warnings.push({ file: this.file, field, reason, found: value === undefined ? undefined : describeFound(value) });
+    return undefined;
+  }
+
+  /** Plain text; numbers are accepted as their digits. Whitespace runs fold to one space. */
+  text(field: string, value: unknown): string | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === "number" && Number.isFinite(value)) return String(value);
+    if (typeof value === "boolean") return String(value);
+    if (typeof value !== "string") return this.error(field, "must be text", value);
+    return foldWhitespace(value);
+  }
+
+  requiredText(field: string, value: unknown): string | undefined {
+    if (value === undefined || value === null) return this.error(field, "is required");
+    const errorsBefore = this.errors.length;
+    const text = this.text(field, value);
+    if (this.errors.length > errorsBefore) return undefined;
+    if (!text) return this.error(field, "must not be empty", value);
+    return text;
+  }
+
+  /** Whole numbers, also when written as strings ("42"). */
+  integer(field: string, value: unknown): number | undefined {
+    if (value === undefined || value === null || value === "") return undefined;
+    const number = typeof value === "string" && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+    if (typeof number !== "number" || !Number.isSafeInteger(number)) return this.error(field, "must be a whole number", value);
+    return number;
+  }
+
+  positiveInteger(field: string, value: unknown): number | undefined {
+    const number = this.integer(field, value);
+    if (number !== undefined && number <= 0) return this.error(field, "must be greater than 0", value);
+    return number;
+  }
+
+  boolean(field: string, value: unknown): boolean | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === "boolean") return value;
+    if (value === "true" || value === "false") return value === "true";
+    return this.error(field, "must be true or false", value);
+  }
+
+  /** An instant, as a YAML string or a Date, returned as ISO 8601 in UTC. Impossible dates are errors, never rolled over. */
+  dateTime(field: string, value: unknown): string | undefined {
+    if (value === undefined || value === null || value === "") return undefined;
+    let parsed: DateTime;
+    if (value instanceof Date) {
+      parsed = DateTime.fromJSDate(value, { zone: "utc" });
+    } else if (typeof value === "string") {
+      // YAML allows a space between date and time; ISO wants a T. Values without an offset are UTC, as the format says.
+      const iso = value.trim().replace(/^(\d{4}-\d{2}-\d{2})[ ]+(?=\d)/, "$1T").replace(/\s+(?=(Z|[+-]\d{2}(:?\d{2})?)$)/, "");
+      parsed = DateTime.fromISO(iso, { zone: "utc", setZone: true });
+    } else {
+      return this.error(field, "must be an ISO 8601 date-time such as 2024-05-01T09:30:00Z", value);
+    }
+    if (!parsed.isValid) {
+      return this.error(field, `is not a real date-time (${parsed.invalidExplanation ?? parsed.invalidReason ?? "unparsable"})`, value);
+    }
+    const year = parsed.toUTC().year;
+    if (year < 1000 || year > 9999) return this.error(field, "must have a four-digit year", value);
+    return parsed.toUTC().toISO({ suppressMilliseconds: true })!;
+  }
+
+  /** A URL that passed the scheme gate; a bad one is dropped with a warning, not an error. */
+  url(field: string, value: unknown): string | undefined {
+    if (value === undefined || value === null || value === "") return undefined;
+    if (typeof value !== "string") return this.warn(field, "dropped: a URL must be text", value);
+    const check = checkUrl(value);
+    if (!check.ok) return this.warn(field, `dropped: ${check.reason}`, value);
+    return check.url;
+  }
+
+  map(field: string, value: unknown): Record<string, unknown> | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== "object" || Array.isArray(value) || value instanceof Date) return this.error(field, "must be a map of fields", value);
+    return value as Record<string, unknown>;
+  }
+
+  /** A list; a single value stands for a list of one when `singleAllowed`. */
+  list(field: string, value: unknown, singleAllowed = false): unknown[] {
+    if (value === undefined || value === null) return [];
+    if (Array.isArray(value)) return value;
+    if (singleAllowed) return [value];
+    this.error(field, "must be a list", value);
+    return [];
+  }
+
+  /** A list of text items (e.g. topics). Nested lists fail on the first one, without walking into them. */
+  textList(field: string, value: unknown): string[] {
+    const items = this.list(field, value, true);
+    const result: string[] = [];
+    for (const [index, item] of items.entries()) {
+      if (typeof item === "object" && item !== null) {
+        this.error(`${field}[${index}]`, "must be text, not a nested list or map", item);
+        return [];
+      }
+      const text = this.text(`${field}[${index}]`, item);
+      if (text) result.push(text);
+    }
+    return result;
+  }
+}
+
+export function foldWhitespace(text: string): string {
+  // Control characters other than tab and newline have no place in text shown to readers.
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim();
+}

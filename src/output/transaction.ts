@@ -1,0 +1,169 @@
+import { existsSync, rmSync } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+
+/**
+ * Publishes a build without ever leaving a half-written site.
+ *
+ * Everything is written into a staging folder beside the output first. A full build then swaps
+ * the two folders; an incremental one moves its few changed files into place, keeping the files
+ * they replace in a backup folder and a journal of the moves, so an interrupted commit is rolled
+ * back by the next build before it does anything else.
+ */
+export class OutputTransaction {
+  readonly staging: string;
+  private readonly backup: string;
+  private readonly journalPath: string;
+  private readonly createdDirs = new Set<string>();
+  private committing = false;
+  private interrupted = false;
+  private readonly onSignal = (signal: NodeJS.Signals) => this.interrupt(signal);
+
+  constructor(
+    readonly outDir: string,
+    readonly full: boolean,
+  ) {
+    const parent = dirname(outDir);
+    const name = basename(outDir);
+    this.staging = join(parent, `.${name}.staging`);
+    this.backup = join(parent, `.${name}.backup`);
+    this.journalPath = join(parent, `.${name}.journal.json`);
+  }
+
+  /** Undoes whatever an earlier, interrupted build left half done. Call before anything else. */
+  async recover(): Promise<void> {
+    if (existsSync(this.journalPath)) {
+      const journal = JSON.parse(await readFile(this.journalPath, "utf8")) as Journal;
+      if (journal.kind === "swap") {
+        if (!existsSync(this.outDir) && existsSync(this.backup)) await rename(this.backup, this.outDir);
+      } else {
+        for (const path of journal.paths.reverse()) {
+          const target = join(this.outDir, path);
+          const saved = join(this.backup, path);
+          if (existsSync(saved)) {
+            await rm(target, { recursive: true, force: true });
+            await mkdir(dirname(target), { recursive: true });
+            await rename(saved, target);
+          } else if (journal.created.includes(path)) {
+            await rm(target, { recursive: true, force: true });
+          }
+        }
+      }
+      await rm(this.journalPath, { force: true });
+    }
+    await rm(this.staging, { recursive: true, force: true });
+    await rm(this.backup, { recursive: true, force: true });
+  }
+
+  async begin(): Promise<void> {
+    await rm(this.staging, { recursive: true, force: true });
+    await mkdir(this.staging, { recursive: true });
+    this.createdDirs.clear();
+    process.on("SIGINT", this.onSignal);
+    process.on("SIGTERM", this.onSignal);
+  }
+
+  /**
+   * Ctrl-C while staging throws the staging folder away at once; during the short commit it waits
+   * for the commit to finish, so the published site is never left between two builds.
+   */
+  private interrupt(signal: NodeJS.Signals): void {
+    if (this.committing) {
+      this.interrupted = true;
+      return;
+    }
+    rmSync(this.staging, { recursive: true, force: true });
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  }
+
+  private finish(): void {
+    process.off("SIGINT", this.onSignal);
+    process.off("SIGTERM", this.onSignal);
+    this.committing = false;
+    if (this.interrupted) process.exit(130);
+  }
+
+  /** Writes one file into staging. */
+  async stage(path: string, content: string | Uint8Array): Promise<void> {
+    const target = join(this.staging, path);
+    const dir = dirname(target);
+    if (!this.createdDirs.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.createdDirs.add(dir);
+    }
+    await writeFile(target, content);
+  }
+
+  /** Discards the staged files; the published site was never touched. */
+  async abort(): Promise<void> {
+    await rm(this.staging, { recursive: true, force: true });
+    this.finish();
+  }
+
+  /**
+   * Makes the staged build the published one. A full build swaps folders; an incremental one
+   * moves `changed` paths (files or whole folders) into place and removes `deleted` ones.
+   */
+  async commit(changed: string[], deleted: string[]): Promise<void> {
+    this.committing = true;
+    try {
+      if (this.full) await this.swap();
+      else if (changed.length > 0 || deleted.length > 0) await this.move(changed, deleted);
+    } finally {
+      await rm(this.staging, { recursive: true, force: true });
+      this.finish();
+    }
+  }
+
+  private async move(changed: string[], deleted: string[]): Promise<void> {
+    const created = changed.filter((path) => !existsSync(join(this.outDir, path)));
+    await this.writeJournal({ kind: "moves", paths: [...changed, ...deleted], created });
+    for (const path of [...changed, ...deleted]) {
+      const target = join(this.outDir, path);
+      if (existsSync(target)) {
+        await mkdir(dirname(join(this.backup, path)), { recursive: true });
+        await rename(target, join(this.backup, path));
+      }
+    }
+    for (const path of changed) {
+      await mkdir(dirname(join(this.outDir, path)), { recursive: true });
+      await rename(join(this.staging, path), join(this.outDir, path));
+    }
+    await rm(this.journalPath, { force: true });
+    await rm(this.backup, { recursive: true, force: true });
+    await pruneEmptyDirs(this.outDir, deleted);
+  }
+
+  private async swap(): Promise<void> {
+    await this.writeJournal({ kind: "swap", paths: [], created: [] });
+    if (existsSync(this.outDir)) await rename(this.outDir, this.backup);
+    await rename(this.staging, this.outDir);
+    await rm(this.journalPath, { force: true });
+    await rm(this.backup, { recursive: true, force: true });
+  }
+
+  private async writeJournal(journal: Journal): Promise<void> {
+    await writeFile(`${this.journalPath}.tmp`, JSON.stringify(journal));
+    await rename(`${this.journalPath}.tmp`, this.journalPath);
+  }
+}
+
+interface Journal {
+  kind: "swap" | "moves";
+  /** Paths under the output that the commit replaces or removes. */
+  paths: string[];
+  /** Paths that did not exist before the commit. */
+  created: string[];
+}
+
+/** Removes folders left empty by deleted pages, walking up towards the output root. */
+async function pruneEmptyDirs(root: string, deleted: string[]): Promise<void> {
+  const dirs = new Set<string>();
+  for (const path of deleted) {
+    for (let dir = dirname(path); dir !== "." && dir !== "/"; dir = dirname(dir)) dirs.add(dir);
+  }
+  for (const dir of [...dirs].sort((a, b) => b.length - a.length)) {
+    const full = join(root, dir);
+    if (existsSync(full) && (await readdir(full)).length === 0) await rmdir(full);
+  }
+}

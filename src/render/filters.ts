@@ -1,0 +1,66 @@
+import { DateTime, Duration } from "luxon";
+
+export const DATE_FORMATS = {
+  /** 14 March 2025 at 09:30 UTC */
+  long: DateTime.DATETIME_FULL,
+  /** 14 Mar 2025 */
+  short: DateTime.DATE_MED,
+  /** Friday, 14 March 2025 */
+  day: DateTime.DATE_HUGE,
+  /** March 2025 */
+  month: { year: "numeric", month: "long" },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/** The part of `site` the filters read, so they need no setup of their own. */
+interface FilterContext {
+  ctx: { site: { baseUrl: string; language: string; timeZone: string } };
+}
+
+function inSiteZone(context: FilterContext, iso: string): DateTime {
+  const { timeZone, language } = context.ctx.site;
+  return DateTime.fromISO(iso, { zone: "utc" }).setZone(timeZone).setLocale(language);
+}
+
+/**
+ * The filters every layout may use, by name. They take their settings from the `site` variable
+ * of the page being rendered, so the same functions serve Eleventy's Nunjucks and the bulk
+ * renderer with any config and command-line flags, and both outputs stay byte-identical.
+ */
+export const filters = {
+  /** A date for readers, in the site's zone and language: `{{ iso | readableDate("short") }}`. */
+  readableDate(this: FilterContext, iso: string, format: keyof typeof DATE_FORMATS = "long"): string {
+    return inSiteZone(this, iso).toLocaleString(DATE_FORMATS[format] ?? DATE_FORMATS.long);
+  },
+  /** ISO 8601 with the site's offset, for `<time datetime>` and Atom. */
+  isoDate(this: FilterContext, iso: string): string {
+    return inSiteZone(this, iso).toISO({ suppressMilliseconds: true }) ?? iso;
+  },
+  /** RFC 822 in English, as RSS 2.0 requires whatever the site's language. */
+  rfc822Date(iso: string): string {
+    return DateTime.fromISO(iso, { zone: "utc" }).setLocale("en-US").toRFC2822() ?? iso;
+  },
+  /** `/news/x/` → `https://example.org/news/x/`; absolute URLs pass through. */
+  absoluteUrl(this: FilterContext, url: string): string {
+    return url.startsWith("/") && !url.startsWith("//") ? `${this.ctx.site.baseUrl}${url}` : url;
+  },
+  /** PT13M34S → "13 min, 34 sec", in the site's language. */
+  readableDuration(this: FilterContext, iso: string): string {
+    const duration = Duration.fromISO(iso, { locale: this.ctx.site.language });
+    if (!duration.isValid) return iso;
+    const parts = Object.entries(duration.shiftTo("hours", "minutes", "seconds").toObject()).filter(([, value]) => value);
+    return Duration.fromObject(Object.fromEntries(parts), { locale: this.ctx.site.language }).toHuman({ unitDisplay: "short" });
+  },
+  /**
+   * JSON for a `<script>` element or a JSON file: `<`, `>` and `&` are escaped so no value can
+   * close the script element or open a comment, and the result stays valid JSON.
+   * Follow it with `| safe`: HTML-escaping would break the JSON.
+   */
+  safeJson(value: unknown, indent?: number): string {
+    return JSON.stringify(value, null, indent)
+      .replace(/</g, "\\u003c")
+      .replace(/>/g, "\\u003e")
+      .replace(/&/g, "\\u0026")
+      .replace(/\u2028/g, "\\u2028")
+      .replace(/\u2029/g, "\\u2029");
+  },
+};

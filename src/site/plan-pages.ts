@@ -1,0 +1,212 @@
+import { createHash } from "node:crypto";
+import { DateTime } from "luxon";
+import { articleContext, type ArticleContext } from "./article-context.ts";
+import { alphabeticalGroups, CardMaker, feedLinks, feedView, FEED_FILES, listMeta } from "./compose-lists.ts";
+import { paginateNewsList, pagerUrls } from "./paginate.ts";
+import type { DateArchive, IndexedArticle, SiteIndex, Term, TermKind } from "./site-index.ts";
+import { TERM_FOLDERS } from "./site-index.ts";
+import { SiteUrls } from "./site-urls.ts";
+import type { Link, View } from "./views.ts";
+
+export interface PlanSettings {
+  title: string;
+  description: string;
+  baseUrl: string;
+  pathPrefix: string;
+  language: string;
+  timeZone: string;
+  pageSize: number;
+  feedSize: number;
+  /** The build's "now", for the news sitemap's 48-hour window. */
+  now: string;
+}
+
+/** One file of the site. Article pages carry their context; the renderer composes their view from the full article. */
+export type PlannedPage =
+  | { outputPath: string; layout: string; fingerprint: string; view: View }
+  | { outputPath: string; layout: "article.njk"; fingerprint: string; article: ArticleContext };
+
+export const SITEMAP_URL_LIMIT = 50_000;
+export const NEWS_SITEMAP_LIMIT = 1_000;
+const NEWS_WINDOW_HOURS = 48;
+
+const TERM_LABELS: Record<TermKind, { one: string; many: string }> = {
+  topic: { one: "Topic", many: "Topics" },
+  provider: { one: "Provider", many: "Providers" },
+  category: { one: "Category", many: "Categories" },
+};
+
+/**
+ * Every page of the site, in a stable order, each with a fingerprint of everything it shows.
+ * A page whose fingerprint is unchanged since the last build need not be rendered again.
+ */
+export function planPages(index: SiteIndex, settings: PlanSettings): PlannedPage[] {
+  const urls = new SiteUrls(settings.baseUrl, settings.pathPrefix);
+  const cards = new CardMaker(urls);
+  const pages: PlannedPage[] = [];
+  const home: Link = { name: "Home", url: urls.page("") };
+  const addView = (outputPath: string, layout: string, view: View) => pages.push({ outputPath, layout, fingerprint: fingerprint(layout, view), view });
+
+  for (const article of index.articles) {
+    const context = articleContext(article, index, settings.pathPrefix);
+    pages.push({ outputPath: `${article.path}index.html`, layout: "article.njk", fingerprint: fingerprint("article.njk", [article.summary.revision, context]), article: context });
+  }
+
+  const addList = (folder: string, heading: string, intro: string, articles: IndexedArticle[], crumbs: Link[], extra: { label?: string; periods?: Link[]; feeds?: boolean } = {}) => {
+    const feeds = extra.feeds ? { ...feedLinks(folder, urls), title: heading } : undefined;
+    for (const list of paginateNewsList(articles, settings.pageSize)) {
+      const path = folder + list.path;
+      const title = list.pager.label ? `${heading} — ${list.pager.label}` : heading;
+      const pageCrumbs = list.path === "" ? crumbs : [...crumbs, { name: list.pager.label!, url: urls.page(path) }];
+      addView(`${path}index.html`, "list.njk", {
+        kind: "list",
+        meta: listMeta(title, intro, path, pageCrumbs, urls, feeds),
+        breadcrumbs: pageCrumbs,
+        heading,
+        label: extra.label,
+        intro,
+        cards: list.items.map((a) => cards.card(a)),
+        pager: pagerUrls(list.pager, urls.page(folder)),
+        periods: list.path === "" ? extra.periods : undefined,
+      });
+    }
+  };
+  const addFeeds = (folder: string, title: string, description: string, articles: IndexedArticle[]) => {
+    const view = feedView(title, description, settings.language, folder, articles, settings.feedSize, urls);
+    addView(folder + FEED_FILES.rss, "feed-rss.njk", view);
+    addView(folder + FEED_FILES.atom, "feed-atom.njk", view);
+    addView(folder + FEED_FILES.json, "feed-json.njk", view);
+  };
+
+  addList("", settings.title, settings.description, index.articles, [home]);
+  addFeeds("", settings.title, settings.description, index.articles);
+
+  for (const kind of ["topic", "provider", "category"] as const) {
+    const folder = `${TERM_FOLDERS[kind]}/`;
+    const label = TERM_LABELS[kind];
+    const directoryCrumbs = [home, { name: label.many, url: urls.page(folder) }];
+    addView(`${folder}index.html`, "directory.njk", {
+      kind: "directory",
+      meta: listMeta(label.many, `${label.many} on ${settings.title}, A to Z, with the number of stories in each.`, folder, directoryCrumbs, urls),
+      breadcrumbs: directoryCrumbs,
+      heading: label.many,
+      groups: alphabeticalGroups(index.terms[kind], urls),
+    });
+    for (const term of index.terms[kind]) {
+      const crumbs = [...directoryCrumbs, { name: term.name, url: urls.page(term.path) }];
+      addList(term.path, term.name, termIntro(term, settings.title), term.articles, crumbs, { label: label.one, feeds: true });
+      addFeeds(term.path, `${term.name} — ${settings.title}`, termIntro(term, settings.title), term.articles);
+    }
+  }
+
+  const archiveCrumbs = [home, { name: "Archive", url: urls.page("archive/") }];
+  addView("archive/index.html", "directory.njk", {
+    kind: "directory",
+    meta: listMeta("Archive", `Every story on ${settings.title} by year and month.`, "archive/", archiveCrumbs, urls),
+    breadcrumbs: archiveCrumbs,
+    heading: "Archive",
+    groups: index.years.map((year) => ({
+      label: year.period,
+      id: `year-${year.period}`,
+      links: year.children.map((month) => periodLink(month, urls, settings)),
+    })),
+  });
+  const addArchive = (archive: DateArchive, crumbs: Link[]) => {
+    const here = [...crumbs, periodLink(archive, urls, settings)];
+    addList(archive.path, periodName(archive, settings), `Stories published in ${periodName(archive, settings)}.`, archive.articles, here, {
+      label: "Archive",
+      periods: archive.children.length > 0 ? archive.children.map((child) => periodLink(child, urls, settings)) : undefined,
+    });
+    for (const child of archive.children) addArchive(child, here);
+  };
+  for (const year of index.years) addArchive(year, archiveCrumbs);
+
+  const allTerms = (kind: TermKind) => index.terms[kind].map((t) => t.name);
+  addView("search/index.html", "search.njk", {
+    kind: "search",
+    meta: { title: "Search", description: `Search the stories on ${settings.title}.`, canonical: urls.absolutePage("search/"), ogType: "website", jsonLd: [], noindex: true },
+    breadcrumbs: [home, { name: "Search", url: urls.page("search/") }],
+    heading: "Search",
+    filters: { topics: allTerms("topic"), providers: allTerms("provider"), categories: allTerms("category") },
+  });
+  addView("404.html", "404.njk", {
+    kind: "not-found",
+    meta: { title: "Page not found", description: "There is no page at this address.", canonical: urls.absolutePage("404.html"), ogType: "website", jsonLd: [], noindex: true },
+    breadcrumbs: [home],
+    heading: "Page not found",
+  });
+
+  planSitemaps(pages, index, settings, urls);
+  return pages;
+}
+
+function planSitemaps(pages: PlannedPage[], index: SiteIndex, settings: PlanSettings, urls: SiteUrls): void {
+  const lastmodByPath = new Map(index.articles.map((a) => [`${a.path}index.html`, a.summary.updatedDateTime ?? a.summary.publishedDateTime]));
+  const entries = pages
+    .filter((p) => p.outputPath.endsWith("index.html") && p.outputPath !== "search/index.html")
+    .map((p) => {
+      const path = p.outputPath.slice(0, -"index.html".length);
+      return { url: urls.absolutePage(path), lastmod: lastmodByPath.get(p.outputPath) };
+    });
+  const add = (outputPath: string, layout: string, view: View) => pages.push({ outputPath, layout, fingerprint: fingerprint(layout, view), view });
+
+  const sitemapFiles: string[] = [];
+  if (entries.length <= SITEMAP_URL_LIMIT) {
+    add("sitemap.xml", "sitemap.njk", { kind: "sitemap", entries });
+    sitemapFiles.push("sitemap.xml");
+  } else {
+    const parts: { url: string; lastmod?: string }[] = [];
+    for (let start = 0, n = 1; start < entries.length; start += SITEMAP_URL_LIMIT, n += 1) {
+      const chunk = entries.slice(start, start + SITEMAP_URL_LIMIT);
+      add(`sitemap-${n}.xml`, "sitemap.njk", { kind: "sitemap", entries: chunk });
+      parts.push({ url: urls.absolutePage(`sitemap-${n}.xml`), lastmod: latest(chunk.map((e) => e.lastmod)) });
+    }
+    add("sitemap.xml", "sitemap-index.njk", { kind: "sitemap-index", sitemaps: parts });
+    sitemapFiles.push("sitemap.xml");
+  }
+
+  const windowStart = DateTime.fromISO(settings.now).minus({ hours: NEWS_WINDOW_HOURS }).toUTC().toISO()!;
+  const recent = index.articles.filter((a) => a.summary.publishedDateTime >= windowStart && a.summary.publishedDateTime <= settings.now).slice(0, NEWS_SITEMAP_LIMIT);
+  add("news-sitemap.xml", "news-sitemap.njk", {
+    kind: "news-sitemap",
+    publicationName: settings.title,
+    language: settings.language.split("-")[0]!.toLowerCase(),
+    entries: recent.map((a) => ({ url: urls.absolutePage(a.path), title: a.summary.title, published: a.summary.publishedDateTime })),
+  });
+  sitemapFiles.push("news-sitemap.xml");
+  add("robots.txt", "robots.njk", { kind: "robots", sitemaps: sitemapFiles.map((f) => urls.absolutePage(f)) });
+}
+
+function latest(stamps: (string | undefined)[]): string | undefined {
+  return stamps.reduce<string | undefined>((max, s) => (s !== undefined && (max === undefined || s > max) ? s : max), undefined);
+}
+
+function termIntro(term: Term, siteTitle: string): string {
+  const count = term.articles.length;
+  const stories = `${count} ${count === 1 ? "story" : "stories"}`;
+  switch (term.kind) {
+    case "topic":
+      return `${stories} about ${term.name} on ${siteTitle}, newest first.`;
+    case "provider":
+      return `${stories} from ${term.name}, newest first. Each links to the original at ${term.name}.`;
+    case "category":
+      return `${stories} in ${term.name}, newest first.`;
+  }
+}
+
+function periodName(archive: DateArchive, settings: PlanSettings): string {
+  const [year, month, day] = archive.period.split("/").map(Number) as [number, number?, number?];
+  const date = DateTime.fromObject({ year, month: month ?? 1, day: day ?? 1 }, { zone: settings.timeZone, locale: settings.language });
+  if (day !== undefined) return date.toLocaleString(DateTime.DATE_FULL);
+  if (month !== undefined) return date.toLocaleString({ year: "numeric", month: "long" });
+  return String(year);
+}
+
+function periodLink(archive: DateArchive, urls: SiteUrls, settings: PlanSettings): Link {
+  return { name: periodName(archive, settings), url: urls.page(archive.path), count: archive.articles.length };
+}
+
+/** A short, stable digest of everything a page shows. */
+function fingerprint(layout: string, data: unknown): string {
+  return createHash("sha1").update(layout).update("\0").update(JSON.stringify(data)).digest("base64url");
+}
