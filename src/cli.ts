@@ -32,7 +32,7 @@ export async function main(argv: string[]): Promise<number> {
       quiet: args.quiet,
     };
     const registrations = await loadEleventyRegistrations(".eleventy.js");
-    const report = await buildSite(config, options, { cacheDir: ".broadsheet-cache", publicDir: "public" }, registrations);
+    const report = await buildSite(config, options, { cacheDir: process.env.BROADSHEET_CACHE_DIR ?? ".broadsheet-cache", publicDir: "public" }, registrations);
     printReport(report, config.outDir, options.quiet);
     return report.ok ? 0 : 1;
   } catch (error) {
