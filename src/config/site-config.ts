@@ -85,10 +85,11 @@ export async function readConfigFile(path: string): Promise<Partial<SiteConfig>>
 export function resolveConfig(...layers: Partial<SiteConfig>[]): SiteConfig {
   const merged: SiteConfig = Object.assign({}, DEFAULT_CONFIG, ...layers.map(withoutUndefined));
   const problems: string[] = [];
-  const stringKeys = ["title", "description", "baseUrl", "pathPrefix", "language", "timeZone", "contentDir", "outDir", "layoutsDir"] as const;
+  const stringKeys = ["title", "description", "baseUrl", "language", "timeZone", "contentDir", "outDir", "layoutsDir"] as const;
   for (const key of stringKeys) {
     if (typeof merged[key] !== "string" || merged[key] === "") problems.push(`${key} must be a non-empty string`);
   }
+  if (typeof merged.pathPrefix !== "string") problems.push("pathPrefix must be a string such as /news/");
   for (const key of ["pageSize", "feedSize"] as const) {
     if (!Number.isInteger(merged[key]) || merged[key] < 1) problems.push(`${key} must be a whole number of 1 or more`);
   }
@@ -99,6 +100,9 @@ export function resolveConfig(...layers: Partial<SiteConfig>[]): SiteConfig {
     base = new URL(merged.baseUrl);
   } catch {
     throw new ConfigError(`Invalid site config: baseUrl must be an absolute URL such as https://news.example.org (found "${merged.baseUrl}")`);
+  }
+  if (base.pathname !== "/") {
+    throw new ConfigError(`Invalid site config: baseUrl is the origin only; put the sub-path "${base.pathname}" in pathPrefix`);
   }
   if (base.protocol !== "https:" && base.protocol !== "http:") {
     throw new ConfigError(`Invalid site config: baseUrl must use http or https (found "${merged.baseUrl}")`);

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { assignUniqueSlugs, slugBase } from "../../src/site/slug.ts";
+
+describe("slugBase", () => {
+  it("lower-cases and hyphenates Latin names", () => {
+    expect(slugBase("Power Apps")).toBe("power-apps");
+  });
+
+  it("transliterates accents", () => {
+    expect(slugBase("Café Société")).toBe("cafe-societe");
+  });
+
+  it("spells out the symbols that tell C++, C# and C apart", () => {
+    expect([slugBase("C++"), slugBase("C#"), slugBase("C")]).toEqual(["c-plus-plus", "c-sharp", "c"]);
+  });
+
+  it("keeps the letters of names in other scripts", () => {
+    expect(slugBase("人工智能")).toBe("人工智能");
+    expect(slugBase("الذكاء الاصطناعي")).not.toBe("");
+  });
+
+  it("gives names without letters a hash instead of an empty slug", () => {
+    expect(slugBase("🚀🚀")).toMatch(/^x-[0-9a-f]{6}$/);
+    expect(slugBase("🚀🚀")).toBe(slugBase("🚀🚀"));
+  });
+
+  it("never yields a path segment that climbs out of its folder", () => {
+    for (const name of ["../../x", "..", "/etc/passwd", "a/../../b"]) {
+      const slug = slugBase(name);
+      expect(slug).not.toMatch(/[/\\]|^\.+$/);
+    }
+  });
+
+  it("caps long names at 80 characters", () => {
+    expect(slugBase("word ".repeat(100)).length).toBeLessThanOrEqual(80);
+  });
+});
+
+describe("assignUniqueSlugs", () => {
+  const byName = (a: { name: string; first: number }, b: { name: string; first: number }) => a.first - b.first;
+
+  it("lets the earliest member keep the plain slug and suffixes the others", () => {
+    const older = { name: "AI!", first: 1 };
+    const newer = { name: "AI?", first: 2 };
+    const slugs = assignUniqueSlugs([newer, older], () => "ai", byName, (m) => m.name);
+    expect(slugs.get(older)).toBe("ai");
+    expect(slugs.get(newer)).toMatch(/^ai-[0-9a-f]{6}$/);
+  });
+
+  it("treats slugs that differ only in case or normalisation form as colliding", () => {
+    const a = { name: "e\u0301", first: 1 };
+    const b = { name: "\u00e9", first: 2 };
+    const slugs = assignUniqueSlugs([a, b], (m) => m.name, byName, (m) => `${m.first}`);
+    expect(slugs.get(a)!.normalize("NFC")).not.toBe(slugs.get(b)!.normalize("NFC"));
+  });
+});
