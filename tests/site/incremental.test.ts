@@ -1,0 +1,111 @@
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { documentText, listFiles, makeTempDir, runBuild, storyFields, writeContent } from "../helpers/fixtures.ts";
+
+/** A dozen stories over a few topics, enough for paginated lists with a page size of 5. */
+function corpus(): Record<string, string> {
+  const documents: Record<string, string> = {};
+  for (let i = 1; i <= 12; i += 1) {
+    documents[`story-${i}.md`] = documentText(
+      storyFields({
+        title: `Story number ${i}`,
+        publishedDateTime: `2026-02-${String(i).padStart(2, "0")}T08:00:00Z`,
+        originalUrl: `https://outlet.example/${i}`,
+        webUrl: `https://outlet.example/${i}`,
+        topics: i % 2 === 0 ? ["Even", "Numbers"] : ["Odd", "Numbers"],
+      }),
+    );
+  }
+  return documents;
+}
+
+const PAGE_SIZE = JSON.stringify({ pageSize: 5 });
+
+function snapshot(dist: string): Map<string, { mtimeMs: number; bytes: Buffer }> {
+  return new Map(listFiles(dist).map((f) => [f, { mtimeMs: statSync(join(dist, f)).mtimeMs, bytes: readFileSync(join(dist, f)) }]));
+}
+
+function rewritten(before: Map<string, { mtimeMs: number }>, after: Map<string, { mtimeMs: number }>): string[] {
+  return [...after].filter(([f, s]) => before.get(f)?.mtimeMs !== s.mtimeMs).map(([f]) => f).sort();
+}
+
+function expectSameTree(actualDist: string, expectedDist: string): void {
+  const files = listFiles(expectedDist);
+  expect(listFiles(actualDist)).toEqual(files);
+  for (const file of files) expect(readFileSync(join(actualDist, file), "utf8"), file).toBe(readFileSync(join(expectedDist, file), "utf8"));
+}
+
+describe("incremental builds", () => {
+  let dir: string;
+  let dist: string;
+  beforeEach(() => {
+    dir = makeTempDir();
+    dist = join(dir, "dist");
+    writeContent(dir, corpus());
+    writeFileSync(join(dir, "broadsheet.config.json"), PAGE_SIZE);
+    expect(runBuild(dir).status).toBe(0);
+  });
+
+  it("writes nothing when nothing changed", () => {
+    const before = snapshot(dist);
+    const run = runBuild(dir);
+    expect(run.stdout).toMatch(/Documents\s+12 read \(0 parsed\)/);
+    expect(run.stdout).toMatch(/Pages\s+0 written, 0 deleted/);
+    expect(rewritten(before, snapshot(dist))).toEqual([]);
+  });
+
+  it("after a new story, rewrites only the pages that show it", () => {
+    const before = snapshot(dist);
+    writeContent(dir, { "new.md": documentText(storyFields({ title: "Brand new story", publishedDateTime: "2026-02-20T08:00:00Z", originalUrl: "https://outlet.example/new", topics: ["Odd"] })) });
+    const run = runBuild(dir);
+    expect(run.status).toBe(0);
+    const changed = rewritten(before, snapshot(dist));
+    expect(changed).toContain("2026/02/20/brand-new-story/index.html");
+    expect(changed).toContain("index.html");
+    expect(changed).toContain("topics/odd/index.html");
+    expect(changed).toContain("feed.xml");
+    // Full archive pages and lists the story is not on stay as they were.
+    expect(changed).not.toContain("page/1/index.html");
+    expect(changed).not.toContain("topics/even/index.html");
+    expect(changed).not.toContain("2026/02/01/story-number-1/index.html");
+    expect(run.stdout).toMatch(new RegExp(`Pages\\s+${changed.length} written, 0 deleted`));
+  });
+
+  it("after an edit, rewrites the story's page and the lists that show it, not the other stories", () => {
+    const before = snapshot(dist);
+    writeContent(dir, { "story-3.md": corpus()["story-3.md"]!.replace("Story number 3", "Story number three, corrected") });
+    expect(runBuild(dir).status).toBe(0);
+    const changed = rewritten(before, snapshot(dist));
+    expect(changed).toContain("2026/02/03/story-number-three-corrected/index.html");
+    expect(changed).toContain("topics/odd/page/1/index.html");
+    expect(changed).not.toContain("2026/02/04/story-number-4/index.html");
+    expect(changed).not.toContain("topics/even/index.html");
+    expect(listFiles(dist)).not.toContain("2026/02/03/story-number-3/index.html");
+  });
+
+  it("removes the pages of a deleted document", () => {
+    rmSync(join(dir, "content", "story-12.md"));
+    expect(runBuild(dir).status).toBe(0);
+    const files = listFiles(dist);
+    expect(files).not.toContain("2026/02/12/story-number-12/index.html");
+    expect(files).not.toContain("2026/02/12/index.html");
+    expect(readFileSync(join(dist, "index.html"), "utf8")).not.toContain("Story number 12");
+  });
+
+  it("gives byte-identical results to a full build of the same content", () => {
+    writeContent(dir, { "new.md": documentText(storyFields({ title: "Late addition", publishedDateTime: "2026-02-21T08:00:00Z", originalUrl: "https://outlet.example/late", topics: ["Even"] })) });
+    rmSync(join(dir, "content", "story-1.md"));
+    writeContent(dir, { "story-5.md": corpus()["story-5.md"]!.replace("Odd", "Prime") });
+    expect(runBuild(dir).status).toBe(0);
+
+    const fresh = makeTempDir();
+    writeContent(fresh, {});
+    rmSync(join(fresh, "content"), { recursive: true });
+    writeFileSync(join(fresh, "broadsheet.config.json"), PAGE_SIZE);
+    const copy = listFiles(join(dir, "content"));
+    writeContent(fresh, Object.fromEntries(copy.map((f) => [f, readFileSync(join(dir, "content", f), "utf8")])));
+    expect(runBuild(fresh, ["--full"]).status).toBe(0);
+    expectSameTree(dist, join(fresh, "dist"));
+  });
+});
