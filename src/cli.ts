@@ -2,7 +2,6 @@ import { ConfigError, parseNow, readConfigFile, resolveConfig, type BuildOptions
 import { parseCliArgs, USAGE, UsageError } from "./config/cli-args.ts";
 import { buildSite, type BuildReport } from "./build/build-site.ts";
 import { formatIssue } from "./content/content-error.ts";
-import { loadEleventyRegistrations } from "./render/eleventy-registrations.ts";
 
 /** `npm run build`: parses flags, builds, prints the outcome. Returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -31,8 +30,8 @@ export async function main(argv: string[]): Promise<number> {
       search: args.search,
       quiet: args.quiet,
     };
-    const registrations = await loadEleventyRegistrations(".eleventy.js");
-    const report = await buildSite(config, options, { cacheDir: process.env.BROADSHEET_CACHE_DIR ?? ".broadsheet-cache", publicDir: "public" }, registrations);
+    const paths = { cacheDir: process.env.BROADSHEET_CACHE_DIR ?? ".broadsheet-cache", publicDir: "public" };
+    const report = await buildSite(config, options, paths, () => loadEleventyRegistrations(".eleventy.js"));
     printReport(report, config.outDir, options.quiet);
     return report.ok ? 0 : 1;
   } catch (error) {
@@ -42,6 +41,12 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+/** Imported on demand: Eleventy takes a second to load and a build with nothing to render does not need it. */
+async function loadEleventyRegistrations(configPath: string) {
+  const { loadEleventyRegistrations: load } = await import("./render/eleventy-registrations.ts");
+  return load(configPath);
 }
 
 function printReport(report: BuildReport, outDir: string, quiet: boolean): void {

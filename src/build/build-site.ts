@@ -8,6 +8,7 @@ import { loadDocument } from "../content/load-content.ts";
 import type { BuildOptions, SiteConfig } from "../config/site-config.ts";
 import { readState, stateFile, writeState } from "../output/build-state.ts";
 import { OutputTransaction } from "../output/transaction.ts";
+import type { Environment } from "nunjucks";
 import { createEnvironment, type NunjucksRegistrations } from "../render/environment.ts";
 import { makeSiteView } from "../render/site-view.ts";
 import type { ExclusionReason } from "../site/publish-rules.ts";
@@ -45,7 +46,12 @@ const RENDERER_VERSION = "1";
  * The whole build: load what changed, validate, plan every page, render those whose content
  * changed, and publish atomically. On content errors nothing is written unless `skipInvalid`.
  */
-export async function buildSite(config: SiteConfig, options: BuildOptions, paths: BuildPaths, registrations: NunjucksRegistrations): Promise<BuildReport> {
+export async function buildSite(
+  config: SiteConfig,
+  options: BuildOptions,
+  paths: BuildPaths,
+  registrations: () => Promise<NunjucksRegistrations>,
+): Promise<BuildReport> {
   const started = performance.now();
   const statePath = stateFile(paths.cacheDir, config.outDir);
   const assets = await collectAssets(config.layoutsDir, paths.publicDir);
@@ -86,7 +92,8 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
   report.excluded = { ...plan.excluded, invalid: report.skipped.length };
 
   const site = makeSiteView(config, { css: config.pathPrefix + assets.cssPath });
-  const env = createEnvironment(config.layoutsDir, registrations);
+  // Loading Eleventy's configuration costs a second; a build with nothing to render skips it.
+  let env: Environment | undefined;
   const article = (sourcePath: string): Article => load.fresh.get(sourcePath) ?? rereadArticle(config.contentDir, sourcePath);
   const outputs: Record<string, string> = {};
   const changed: string[] = [];
@@ -103,6 +110,7 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
       if (page.outputPath in outputs) throw new Error(`Two pages claim ${page.outputPath}; this is a bug in Broadsheet's page planning.`);
       outputs[page.outputPath] = page.fingerprint;
       if (trusted?.outputs[page.outputPath] === page.fingerprint) continue;
+      env ??= createEnvironment(config.layoutsDir, await registrations());
       const rendered = renderPage(env, page, site, article);
       await transaction.stage(rendered.outputPath, rendered.content);
       changed.push(page.outputPath);
