@@ -1,4 +1,6 @@
 import { DateTime, Duration } from "luxon";
+import type { FeedView } from "../site/views.ts";
+import { jsonFeed } from "./json-feed.ts";
 
 export const DATE_FORMATS = {
   /** 14 March 2025 at 09:30 UTC */
@@ -49,6 +51,10 @@ export const filters = {
     if (!duration.isValid) return iso;
     const parts = Object.entries(duration.shiftTo("hours", "minutes", "seconds").toObject()).filter(([, value]) => value);
     return Duration.fromObject(Object.fromEntries(parts), { locale: this.ctx.site.language }).toHuman({ unitDisplay: "short" });
+  },
+  /** A feed view as a JSON Feed 1.1 document, dates with the site's offset: `{{ view | jsonFeed | safe }}`. */
+  jsonFeed(this: FilterContext, view: FeedView): string {
+    return filters.safeJson(jsonFeed(view, (iso) => filters.isoDate.call(this, iso)));
   },
   /**
    * JSON for a `<script>` element or a JSON file: `<`, `>` and `&` are escaped so no value can

@@ -6,6 +6,7 @@ import { paginateNewsList, pagerUrls } from "./paginate.ts";
 import type { DateArchive, IndexedArticle, SiteIndex, Term, TermKind } from "./site-index.ts";
 import { TERM_FOLDERS } from "./site-index.ts";
 import { SiteUrls } from "./site-urls.ts";
+import { chunked, latestStamp, recentArticles, splitSitemap } from "./sitemaps.ts";
 import type { Link, View } from "./views.ts";
 
 export interface PlanSettings {
@@ -26,7 +27,6 @@ export type PlannedPage =
   | { outputPath: string; layout: string; fingerprint: string; view: View }
   | { outputPath: string; layout: "article.njk"; fingerprint: string; article: ArticleContext };
 
-export const SITEMAP_URL_LIMIT = 50_000;
 export const NEWS_SITEMAP_LIMIT = 1_000;
 const NEWS_WINDOW_HOURS = 48;
 
@@ -150,35 +150,37 @@ function planSitemaps(pages: PlannedPage[], index: SiteIndex, settings: PlanSett
     });
   const add = (outputPath: string, layout: string, view: View) => pages.push({ outputPath, layout, fingerprint: fingerprint(layout, view), view });
 
-  const sitemapFiles: string[] = [];
-  if (entries.length <= SITEMAP_URL_LIMIT) {
-    add("sitemap.xml", "sitemap.njk", { kind: "sitemap", entries });
-    sitemapFiles.push("sitemap.xml");
+  // Above the limits, sitemap.xml becomes an index of sitemap-1.xml, sitemap-2.xml, …
+  const sitemapChunks = splitSitemap(entries);
+  if (sitemapChunks.length === 1) {
+    add("sitemap.xml", "sitemap.njk", { kind: "sitemap", entries: sitemapChunks[0]! });
   } else {
-    const parts: { url: string; lastmod?: string }[] = [];
-    for (let start = 0, n = 1; start < entries.length; start += SITEMAP_URL_LIMIT, n += 1) {
-      const chunk = entries.slice(start, start + SITEMAP_URL_LIMIT);
-      add(`sitemap-${n}.xml`, "sitemap.njk", { kind: "sitemap", entries: chunk });
-      parts.push({ url: urls.absolutePage(`sitemap-${n}.xml`), lastmod: latest(chunk.map((e) => e.lastmod)) });
-    }
+    const parts = sitemapChunks.map((chunk, i) => {
+      add(`sitemap-${i + 1}.xml`, "sitemap.njk", { kind: "sitemap", entries: chunk });
+      return { url: urls.absolutePage(`sitemap-${i + 1}.xml`), lastmod: latestStamp(chunk.map((e) => e.lastmod)) };
+    });
     add("sitemap.xml", "sitemap-index.njk", { kind: "sitemap-index", sitemaps: parts });
-    sitemapFiles.push("sitemap.xml");
   }
 
-  const windowStart = DateTime.fromISO(settings.now).minus({ hours: NEWS_WINDOW_HOURS }).toUTC().toISO()!;
-  const recent = index.articles.filter((a) => a.summary.publishedDateTime >= windowStart && a.summary.publishedDateTime <= settings.now).slice(0, NEWS_SITEMAP_LIMIT);
-  add("news-sitemap.xml", "news-sitemap.njk", {
+  // The same for the news sitemap, whose files hold at most 1,000 stories each.
+  const newsChunks = chunked(recentArticles(index.articles, settings.now, NEWS_WINDOW_HOURS), NEWS_SITEMAP_LIMIT);
+  const newsView = (articles: IndexedArticle[]): View => ({
     kind: "news-sitemap",
     publicationName: settings.title,
     language: settings.language.split("-")[0]!.toLowerCase(),
-    entries: recent.map((a) => ({ url: urls.absolutePage(a.path), title: a.summary.title, published: a.summary.publishedDateTime })),
+    entries: articles.map((a) => ({ url: urls.absolutePage(a.path), title: a.summary.title, published: a.summary.publishedDateTime })),
   });
-  sitemapFiles.push("news-sitemap.xml");
-  add("robots.txt", "robots.njk", { kind: "robots", sitemaps: sitemapFiles.map((f) => urls.absolutePage(f)) });
-}
+  if (newsChunks.length === 1) {
+    add("news-sitemap.xml", "news-sitemap.njk", newsView(newsChunks[0]!));
+  } else {
+    const parts = newsChunks.map((chunk, i) => {
+      add(`news-sitemap-${i + 1}.xml`, "news-sitemap.njk", newsView(chunk));
+      return { url: urls.absolutePage(`news-sitemap-${i + 1}.xml`), lastmod: latestStamp(chunk.map((a) => a.summary.publishedDateTime)) };
+    });
+    add("news-sitemap.xml", "sitemap-index.njk", { kind: "sitemap-index", sitemaps: parts });
+  }
 
-function latest(stamps: (string | undefined)[]): string | undefined {
-  return stamps.reduce<string | undefined>((max, s) => (s !== undefined && (max === undefined || s > max) ? s : max), undefined);
+  add("robots.txt", "robots.njk", { kind: "robots", sitemaps: [urls.absolutePage("sitemap.xml"), urls.absolutePage("news-sitemap.xml")] });
 }
 
 function termIntro(term: Term, siteTitle: string): string {

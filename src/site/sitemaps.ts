@@ -1,0 +1,89 @@
+import { DateTime } from "luxon";
+import type { IndexedArticle } from "./site-index.ts";
+
+export interface SitemapEntry {
+  url: string;
+  lastmod?: string;
+}
+
+export interface SitemapLimits {
+  urls: number;
+  /** Uncompressed size of one sitemap file, in bytes. */
+  bytes: number;
+}
+
+/** What sitemaps.org and the search engines accept in one sitemap file. */
+export const SITEMAP_LIMITS: SitemapLimits = { urls: 50_000, bytes: 50 * 1024 * 1024 };
+
+/**
+ * The bytes layouts/sitemap.njk writes around the entries and for each entry. The publishing
+ * tests check these against the rendered file, so the two cannot drift apart unnoticed.
+ */
+export const SITEMAP_FRAME = '<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n</urlset>\n';
+export function sitemapEntryXml(entry: SitemapEntry): string {
+  const lastmod = entry.lastmod === undefined ? "" : `<lastmod>${escapeXml(entry.lastmod)}</lastmod>`;
+  return `<url><loc>${escapeXml(entry.url)}</loc>${lastmod}</url>\n`;
+}
+
+/**
+ * Cuts the entries into sitemap files that each stay within both limits, keeping their order.
+ * One chunk means one plain sitemap; more mean a sitemap index over numbered files.
+ */
+export function splitSitemap(entries: SitemapEntry[], limits: SitemapLimits = SITEMAP_LIMITS): SitemapEntry[][] {
+  const frameBytes = Buffer.byteLength(SITEMAP_FRAME);
+  const chunks: SitemapEntry[][] = [];
+  let chunk: SitemapEntry[] = [];
+  let bytes = frameBytes;
+  for (const entry of entries) {
+    const entryBytes = Buffer.byteLength(sitemapEntryXml(entry));
+    if (frameBytes + entryBytes > limits.bytes) throw new Error(`The sitemap entry for ${entry.url} alone is larger than ${limits.bytes} bytes.`);
+    if (chunk.length >= limits.urls || bytes + entryBytes > limits.bytes) {
+      chunks.push(chunk);
+      chunk = [];
+      bytes = frameBytes;
+    }
+    chunk.push(entry);
+    bytes += entryBytes;
+  }
+  if (chunk.length > 0 || chunks.length === 0) chunks.push(chunk);
+  return chunks;
+}
+
+/** Cuts a list into pieces of at most `size`; an empty list is one empty piece, so its file still exists. */
+export function chunked<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks.length > 0 ? chunks : [[]];
+}
+
+/**
+ * The stories a Google News sitemap lists: news articles published within `hours` before the
+ * build's `now` (never after it), newest first. Compared as instants, not as strings, so an ISO
+ * stamp with or without milliseconds sorts the same.
+ */
+export function recentArticles(articles: IndexedArticle[], now: string, hours: number): IndexedArticle[] {
+  const end = DateTime.fromISO(now).toMillis();
+  const start = end - hours * 3_600_000;
+  return articles.filter((a) => {
+    if (a.summary.type !== "article") return false;
+    const published = DateTime.fromISO(a.summary.publishedDateTime).toMillis();
+    return published >= start && published <= end;
+  });
+}
+
+/** The latest of some ISO stamps, for a sitemap index's lastmod. */
+export function latestStamp(stamps: (string | undefined)[]): string | undefined {
+  let latest: string | undefined;
+  let latestMillis = -Infinity;
+  for (const stamp of stamps) {
+    if (stamp === undefined) continue;
+    const millis = DateTime.fromISO(stamp).toMillis();
+    if (millis > latestMillis) [latest, latestMillis] = [stamp, millis];
+  }
+  return latest;
+}
+
+/** The five escapes Nunjucks' autoescape applies, so sizes computed here match the rendered file. */
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
