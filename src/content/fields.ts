@@ -9,17 +9,38 @@ import { checkUrl } from "./safe-url.ts";
 export class FieldReader {
   readonly errors: ContentIssue[] = [];
   readonly warnings: ContentIssue[] = [];
+  private readonly secret: string | undefined;
 
-  constructor(readonly file: string) {}
+  /**
+   * `secret` is the document's `secured` value. It is never shown; a field that holds it (a YAML
+   * alias can copy it anywhere) is an error, so it cannot reach a page, a feed or a log.
+   */
+  constructor(
+    readonly file: string,
+    secret?: string,
+  ) {
+    // Shorter values would match ordinary words; real ones are long base64 pairs.
+    this.secret = secret !== undefined && secret.length >= MIN_SECRET_LENGTH ? secret : undefined;
+  }
 
   error(field: string, reason: string, value?: unknown): undefined {
-    this.errors.push({ file: this.file, field, reason, found: value === undefined ? undefined : describeFound(value) });
+    this.errors.push({ file: this.file, field, reason, found: this.describe(value) });
     return undefined;
   }
 
   warn(field: string, reason: string, value?: unknown): undefined {
-    this.warnings.push({ file: this.file, field, reason, found: value === undefined ? undefined : describeFound(value) });
+    this.warnings.push({ file: this.file, field, reason, found: this.describe(value) });
     return undefined;
+  }
+
+  /** True when `text` holds the document's secured value. */
+  holdsSecret(text: string): boolean {
+    return this.secret !== undefined && text.includes(this.secret);
+  }
+
+  private describe(value: unknown): string | undefined {
+    if (value === undefined) return undefined;
+    return typeof value === "string" && this.holdsSecret(value) ? "withheld: it holds the secured value" : describeFound(value);
   }
 
   /** Plain text; numbers are accepted as their digits. Whitespace runs fold to one space. */
@@ -28,7 +49,9 @@ export class FieldReader {
     if (typeof value === "number" && Number.isFinite(value)) return String(value);
     if (typeof value === "boolean") return String(value);
     if (typeof value !== "string") return this.error(field, "must be text", value);
-    return foldWhitespace(value);
+    const text = foldWhitespace(value);
+    if (this.holdsSecret(value) || this.holdsSecret(text)) return this.error(field, "must not contain the document's secured value", value);
+    return text;
   }
 
   requiredText(field: string, value: unknown): string | undefined {
@@ -68,15 +91,15 @@ export class FieldReader {
     if (value instanceof Date) {
       parsed = DateTime.fromJSDate(value, { zone: "utc" });
     } else if (typeof value === "string") {
+      // ISO's expanded years (+012024) parse, but no date URL or feed can carry them.
+      if (/^\s*[+-]?\d{5,}-/.test(value)) return this.error(field, "must have a four-digit year", value);
       // YAML allows a space between date and time; ISO wants a T. Values without an offset are UTC, as the format says.
       const iso = value.trim().replace(/^(\d{4}-\d{2}-\d{2})[ ]+(?=\d)/, "$1T").replace(/\s+(?=(Z|[+-]\d{2}(:?\d{2})?)$)/, "");
       parsed = DateTime.fromISO(iso, { zone: "utc", setZone: true });
     } else {
-      return this.error(field, "must be an ISO 8601 date-time such as 2024-05-01T09:30:00Z", value);
+      return this.error(field, `must be an ISO 8601 date-time such as ${ISO_EXAMPLE}`, value);
     }
-    if (!parsed.isValid) {
-      return this.error(field, `is not a real date-time (${parsed.invalidExplanation ?? parsed.invalidReason ?? "unparsable"})`, value);
-    }
+    if (!parsed.isValid) return this.error(field, explainInvalidDate(parsed), value);
     const year = parsed.toUTC().year;
     if (year < 1000 || year > 9999) return this.error(field, "must have a four-digit year", value);
     return parsed.toUTC().toISO({ suppressMilliseconds: true })!;
@@ -86,6 +109,7 @@ export class FieldReader {
   url(field: string, value: unknown): string | undefined {
     if (value === undefined || value === null || value === "") return undefined;
     if (typeof value !== "string") return this.warn(field, "dropped: a URL must be text", value);
+    if (this.holdsSecret(value)) return this.error(field, "must not contain the document's secured value", value);
     const check = checkUrl(value);
     if (!check.ok) return this.warn(field, `dropped: ${check.reason}`, value);
     return check.url;
@@ -120,6 +144,20 @@ export class FieldReader {
     }
     return result;
   }
+}
+
+const MIN_SECRET_LENGTH = 8;
+
+const ISO_EXAMPLE = "2024-05-01T09:30:00Z";
+
+/** Luxon's explanation, put the way a person writing a document thinks of it. */
+function explainInvalidDate(parsed: DateTime): string {
+  const impossible = /you specified (\S+) \(of type \w+\) as an? (\w+), which is invalid/.exec(parsed.invalidExplanation ?? "");
+  if (impossible) {
+    const [, value, unit] = impossible;
+    return `is not a real date-time: there is no ${unit} ${value}${unit === "day" ? " in that month" : ""}`;
+  }
+  return `is not an ISO 8601 date-time such as ${ISO_EXAMPLE}`;
 }
 
 export function foldWhitespace(text: string): string {

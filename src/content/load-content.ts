@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile, readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
+import { ConfigError } from "../config/site-config.ts";
 import type { Article } from "./article.ts";
 import type { ContentIssue } from "./content-error.ts";
 import { readDocument } from "./read-document.ts";
@@ -17,7 +18,11 @@ export interface LoadResult {
 
 /** Every document under `dir`, as paths relative to it with `/` separators, in a stable order. */
 export async function discoverDocuments(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    // A mistyped --content is a usage problem, not a crash: say so without a stack trace.
+    if (error.code === "ENOENT" || error.code === "ENOTDIR") throw new ConfigError(`the content folder ${dir} does not exist (set it with --content DIR)`);
+    throw error;
+  });
   return entries
     .filter((entry) => entry.isFile() && DOCUMENT_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext)))
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"))

@@ -39,21 +39,22 @@ export function readDocument(file: string, bytes: Uint8Array): ReadResult {
   try {
     text = utf8.decode(bytes); // also drops a byte-order mark
   } catch {
-    return fail("the file is not UTF-8 text; save it as UTF-8");
+    return fail(`the file is not UTF-8 text (${describeEncodingProblem(bytes)}); save it as UTF-8`);
   }
   text = text.replace(/\r\n?/g, "\n");
   if (text.trim() === "") return fail("the document is empty; it needs YAML front matter between --- lines");
 
   const firstLine = text.slice(0, text.indexOf("\n") === -1 ? text.length : text.indexOf("\n"));
-  if (!firstLine.startsWith("---")) return fail("no front matter: the document must start with a --- line", JSON.stringify(firstLine.slice(0, 40)));
+  if (!firstLine.startsWith("---")) return fail("no front matter: the document must start with a --- line", describeFirstLine(firstLine));
   const language = firstLine.slice(3).trim();
-  if (language !== "") return fail(`front matter must be YAML; "---${language}" front matter is not allowed and never run`);
+  if (language !== "") return fail(`front matter must be YAML; "---${language.slice(0, 20)}" front matter is not allowed and never run`);
   if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) return fail("the front matter is not closed: add a --- line after it");
 
   let parsed: { data: unknown; content: string };
   try {
     parsed = matter(text, MATTER_OPTIONS);
   } catch (error) {
+    if (error instanceof RangeError) return fail("malformed YAML: the front matter is nested too deeply");
     if (error instanceof yaml.YAMLException) {
       // The parsed text starts with the newline that ends the opening --- line, so a 0-based mark line is the 1-based file line.
       const line = error.mark ? error.mark.line + 1 : undefined;
@@ -66,4 +67,19 @@ export function readDocument(file: string, bytes: Uint8Array): ReadResult {
     return fail("the front matter must be a map of fields (name: value)");
   }
   return { ok: true, document: { data, body: parsed.content } };
+}
+
+/** Where the first byte that is not UTF-8 sits, and what the file probably is instead. */
+function describeEncodingProblem(bytes: Uint8Array): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return "it is UTF-16";
+  const loose = new TextDecoder("utf-8").decode(bytes);
+  const bad = loose.indexOf("\ufffd");
+  const line = loose.slice(0, bad).split("\n").length;
+  return `the first invalid byte is on line ${line}; Latin-1 or Windows-1252, perhaps`;
+}
+
+/** The start of a first line, for an error message; never a `secured:` value, which must not reach a log. */
+function describeFirstLine(line: string): string {
+  if (/secured/i.test(line)) return "a line with secured:, not ---";
+  return JSON.stringify(line.length > 40 ? `${line.slice(0, 39)}…` : line);
 }

@@ -18,11 +18,12 @@ export interface DocumentInput {
 
 /**
  * Untrusted front matter → a typed Article, or every problem found in it.
- * Reads only the fields it knows: unknown fields (and `secured`) are never looked at or copied.
+ * Reads only the fields it knows: unknown fields are never looked at or copied, and `secured`
+ * only so that no other field can carry its value out.
  */
 export function validateArticle(input: DocumentInput): ValidationResult {
-  const read = new FieldReader(input.file);
   const data = input.data as Record<string, unknown>;
+  const read = new FieldReader(input.file, typeof data.secured === "string" ? data.secured : undefined);
 
   const title = read.requiredText(data.title === undefined && data.name !== undefined ? "name" : "title", data.title ?? data.name);
   const excerpt = read.text("excerpt", data.excerpt) ?? "";
@@ -55,8 +56,9 @@ export function validateArticle(input: DocumentInput): ValidationResult {
   const featuredSource = read.text("featuredContent", typeof data.featuredContent === "string" ? data.featuredContent.trim() : data.featuredContent);
   const featuredHtml = typeof data.featuredContent === "string" && featuredSource ? sanitiseEmbed(data.featuredContent) : undefined;
   if (featuredSource && !featuredHtml) read.warn("featuredContent", "dropped: only video embeds from allowed hosts are kept");
+  if (featuredHtml && read.holdsSecret(featuredHtml)) read.error("featuredContent", "must not contain the document's secured value");
 
-  const bodyHtml = input.body.trim() === "" ? undefined : renderBody(input.body);
+  const bodyHtml = readBody(read, input.body);
 
   if (read.errors.length > 0 || title === undefined || publishedDateTime === undefined || provider === undefined) {
     return { ok: false, errors: read.errors, warnings: read.warnings };
@@ -88,6 +90,14 @@ export function validateArticle(input: DocumentInput): ValidationResult {
     bodyHtml: bodyHtml || undefined,
   };
   return { ok: true, article, warnings: read.warnings };
+}
+
+function readBody(read: FieldReader, body: string): string | undefined {
+  if (body.trim() === "") return undefined;
+  const html = renderBody(body, (url, reason) => read.warn("(body)", `link dropped: ${reason}`, url));
+  // Entities and Markdown escapes can spell the secured value in ways the source does not show.
+  if (read.holdsSecret(body) || read.holdsSecret(html)) return read.error("(body)", "must not contain the document's secured value");
+  return html;
 }
 
 function readProvider(read: FieldReader, value: unknown): ProviderRef | undefined {
