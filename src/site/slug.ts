@@ -4,14 +4,17 @@ import slugify from "slugify";
 const MAX_SLUG_LENGTH = 80;
 
 // Symbols that carry meaning in names people give topics: without them C++, C# and C collide.
-const SYMBOL_WORDS: Record<string, string> = { "+": " plus ", "#": " sharp ", "@": " at ", "&": " and " };
+const SYMBOL_WORDS: Record<string, string> = { "+": " plus ", "#": " sharp ", "@": " at ", "&": " and ", "%": " percent " };
 
 /**
  * A URL segment for a name: ASCII where the name allows, the name's own letters where it is
  * in another script, a hash where it has no letters at all (emoji). Never empty, never `.` or `..`.
  */
 export function slugBase(name: string): string {
-  const spelled = name.replace(/[+#@&]/g, (symbol) => SYMBOL_WORDS[symbol] ?? symbol);
+  // slugify spells `<` as "less": markup and template tags in a name would become words in its
+  // URL. They, and slashes, separate words instead.
+  const unmarked = name.replace(/\{%|%\}|[<>{}/\\]/g, " ");
+  const spelled = unmarked.replace(/[+#@&%]/g, (symbol) => SYMBOL_WORDS[symbol] ?? symbol);
   const ascii = slugify(spelled, { lower: true, strict: true, trim: true });
   const slug = ascii !== "" ? ascii : unicodeSlug(name);
   return slug !== "" ? limitLength(slug) : `x-${shortHash(name)}`;
