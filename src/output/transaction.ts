@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 
 /**
  * Publishes a build without ever leaving a half-written site.
@@ -15,6 +15,8 @@ export class OutputTransaction {
   private readonly backup: string;
   private readonly journalPath: string;
   private readonly createdDirs = new Set<string>();
+  /** Staged paths as the strictest host compares them, to catch two pages claiming one file. */
+  private readonly claimed = new Map<string, string>();
   private committing = false;
   private interrupted = false;
   private readonly onSignal = (signal: NodeJS.Signals) => this.interrupt(signal);
@@ -37,6 +39,7 @@ export class OutputTransaction {
       if (journal.kind === "swap") {
         if (!existsSync(this.outDir) && existsSync(this.backup)) await rename(this.backup, this.outDir);
       } else {
+        for (const path of journal.paths) insideFolder(this.outDir, path);
         for (const path of journal.paths.reverse()) {
           const target = join(this.outDir, path);
           const saved = join(this.backup, path);
@@ -59,6 +62,7 @@ export class OutputTransaction {
     await rm(this.staging, { recursive: true, force: true });
     await mkdir(this.staging, { recursive: true });
     this.createdDirs.clear();
+    this.claimed.clear();
     process.on("SIGINT", this.onSignal);
     process.on("SIGTERM", this.onSignal);
   }
@@ -83,9 +87,17 @@ export class OutputTransaction {
     if (this.interrupted) process.exit(130);
   }
 
-  /** Writes one file into staging. */
+  /**
+   * Writes one file into staging. The last line of defence for the output tree: a path that
+   * would land outside the folder, or on a file another page already claimed (also when they
+   * differ only in case or Unicode normalisation, which many hosts do not tell apart), throws.
+   */
   async stage(path: string, content: string | Uint8Array): Promise<void> {
-    const target = join(this.staging, path);
+    const target = insideFolder(this.staging, path);
+    const folded = path.normalize("NFC").toLowerCase();
+    const earlier = this.claimed.get(folded);
+    if (earlier !== undefined) throw new Error(`Two output files would be one on hosts that ignore case or Unicode normalisation: ${JSON.stringify(earlier)} and ${JSON.stringify(path)}.`);
+    this.claimed.set(folded, path);
     const dir = dirname(target);
     if (!this.createdDirs.has(dir)) {
       await mkdir(dir, { recursive: true });
@@ -116,6 +128,7 @@ export class OutputTransaction {
   }
 
   private async move(changed: string[], deleted: string[]): Promise<void> {
+    for (const path of [...changed, ...deleted]) insideFolder(this.outDir, path);
     const created = changed.filter((path) => !existsSync(join(this.outDir, path)));
     await this.writeJournal({ kind: "moves", paths: [...changed, ...deleted], created });
     for (const path of [...changed, ...deleted]) {
@@ -154,6 +167,20 @@ interface Journal {
   paths: string[];
   /** Paths that did not exist before the commit. */
   created: string[];
+}
+
+/**
+ * `folder`/`path`, if `path` is a plain relative path that stays inside `folder`; throws otherwise.
+ * Output paths come from slugs of untrusted names, so this is checked, not assumed.
+ */
+function insideFolder(folder: string, path: string): string {
+  const target = resolve(folder, path);
+  const fromFolder = relative(resolve(folder), target);
+  const escapes = fromFolder === "" || fromFolder === ".." || fromFolder.startsWith(`..${sep}`) || isAbsolute(fromFolder);
+  if (path === "" || isAbsolute(path) || path.includes("\0") || path.split(/[\\/]/).includes("..") || escapes) {
+    throw new Error(`Refusing to write ${JSON.stringify(path)}: it is not inside the output folder; this is a bug in Broadsheet.`);
+  }
+  return target;
 }
 
 /** Removes folders left empty by deleted pages, walking up towards the output root. */
