@@ -30,8 +30,8 @@ export async function main(argv: string[]): Promise<number> {
       search: args.search,
       quiet: args.quiet,
     };
-    const paths = { cacheDir: process.env.BROADSHEET_CACHE_DIR ?? ".broadsheet-cache", publicDir: "public" };
-    const report = await buildSite(config, options, paths, () => loadEleventyRegistrations(".eleventy.js"));
+    const paths = { cacheDir: process.env.BROADSHEET_CACHE_DIR ?? ".broadsheet-cache", publicDir: "public", eleventyConfig: ".eleventy.js" };
+    const report = await buildSite(config, options, paths);
     printReport(report, config.outDir, options.quiet);
     return report.ok ? 0 : 1;
   } catch (error) {
@@ -41,12 +41,6 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
-}
-
-/** Imported on demand: Eleventy takes a second to load and a build with nothing to render does not need it. */
-async function loadEleventyRegistrations(configPath: string) {
-  const { loadEleventyRegistrations: load } = await import("./render/eleventy-registrations.ts");
-  return load(configPath);
 }
 
 function printReport(report: BuildReport, outDir: string, quiet: boolean): void {

@@ -1,25 +1,30 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import type { Environment } from "nunjucks";
 import type { Article } from "../content/article.ts";
-import { loadWithCache } from "../content/content-cache.ts";
+import { loadWithCache, parseOnThisThread, type ParseDocuments } from "../content/content-cache.ts";
 import type { ContentIssue } from "../content/content-error.ts";
-import { loadDocument } from "../content/load-content.ts";
 import type { BuildOptions, SiteConfig } from "../config/site-config.ts";
 import { readState, stateFile, writeState } from "../output/build-state.ts";
+import { StagedWriter } from "../output/staged-writer.ts";
 import { OutputTransaction } from "../output/transaction.ts";
-import type { Environment } from "nunjucks";
-import { createEnvironment, type NunjucksRegistrations } from "../render/environment.ts";
+import { createEnvironment } from "../render/environment.ts";
 import { makeSiteView } from "../render/site-view.ts";
+import type { PlannedPage } from "../site/plan-pages.ts";
 import type { ExclusionReason } from "../site/publish-rules.ts";
+import type { SiteView } from "../site/views.ts";
 import { collectAssets } from "./collect-assets.ts";
 import { planSite, withoutFiles, type SitePlan } from "./plan-site.ts";
 import { renderPage } from "./render-pages.ts";
+import { rereadArticle } from "./reread-article.ts";
+import { WorkerPool } from "./worker-pool.ts";
 
 export interface BuildPaths {
   /** Where the build keeps what it learned for the next one. */
   cacheDir: string;
   publicDir: string;
+  /** Eleventy's config file, whose Nunjucks filters and globals the layouts may use. */
+  eleventyConfig: string;
 }
 
 export interface BuildReport {
@@ -42,16 +47,16 @@ export interface BuildReport {
 /** Bumped with any change to how pages are planned or rendered, so old outputs are not trusted. */
 const RENDERER_VERSION = "1";
 
+/** Below these amounts of work, starting worker threads costs more than it saves. */
+const PARALLEL_PARSE_THRESHOLD = 1500;
+const PARALLEL_RENDER_THRESHOLD = 3000;
+const WORKERS = 2;
+
 /**
  * The whole build: load what changed, validate, plan every page, render those whose content
  * changed, and publish atomically. On content errors nothing is written unless `skipInvalid`.
  */
-export async function buildSite(
-  config: SiteConfig,
-  options: BuildOptions,
-  paths: BuildPaths,
-  registrations: () => Promise<NunjucksRegistrations>,
-): Promise<BuildReport> {
+export async function buildSite(config: SiteConfig, options: BuildOptions, paths: BuildPaths): Promise<BuildReport> {
   const started = performance.now();
   const statePath = stateFile(paths.cacheDir, config.outDir);
   const assets = await collectAssets(config.layoutsDir, paths.publicDir);
@@ -62,80 +67,103 @@ export async function buildSite(
   await transaction.recover();
   const trusted = transaction.full ? undefined : previous;
 
-  const load = await loadWithCache(config.contentDir, previous?.content ?? {});
-  const settings = { ...config, now: options.now };
-  const rules = { drafts: options.drafts, future: options.future, now: options.now };
-  let plan: SitePlan = planSite(load.summaries, rules, settings);
-  const errors = [...load.errors, ...plan.errors];
-  const report: BuildReport = {
-    ok: errors.length === 0,
-    documentsRead: load.documentsRead,
-    documentsParsed: load.documentsParsed,
-    published: 0,
-    excluded: { ...plan.excluded, invalid: new Set(errors.map((e) => e.file)).size },
-    pagesPlanned: 0,
-    pagesWritten: 0,
-    pagesDeleted: 0,
-    fullBuild: transaction.full,
-    errors,
-    warnings: load.warnings,
-    skipped: [],
-    durationMs: 0,
-  };
-  if (errors.length > 0) {
-    if (!options.skipInvalid) return { ...report, durationMs: performance.now() - started };
-    report.skipped = [...new Set(errors.map((e) => e.file))].sort();
-    plan = planSite(withoutFiles(load.summaries, errors), rules, settings);
-    report.ok = true;
-  }
-  report.published = plan.index.articles.length;
-  report.excluded = { ...plan.excluded, invalid: report.skipped.length };
-
-  const site = makeSiteView(config, { css: config.pathPrefix + assets.cssPath });
-  // Loading Eleventy's configuration costs a second; a build with nothing to render skips it.
-  let env: Environment | undefined;
-  const article = (sourcePath: string): Article => load.fresh.get(sourcePath) ?? rereadArticle(config.contentDir, sourcePath);
-  const outputs: Record<string, string> = {};
-  const changed: string[] = [];
-
-  await transaction.begin();
+  let pool: WorkerPool | undefined;
   try {
-    for (const file of assets.files) {
-      outputs[file.outputPath] = file.fingerprint;
-      if (trusted?.outputs[file.outputPath] === file.fingerprint) continue;
-      await transaction.stage(file.outputPath, file.content);
-      changed.push(file.outputPath);
+    const parse: ParseDocuments = (dir, files, fresh) =>
+      files.length >= PARALLEL_PARSE_THRESHOLD ? (pool ??= new WorkerPool(WORKERS)).load(dir, files) : parseOnThisThread(dir, files, fresh);
+    const load = await loadWithCache(config.contentDir, previous?.content ?? {}, parse);
+    const settings = { ...config, now: options.now };
+    const rules = { drafts: options.drafts, future: options.future, now: options.now };
+    let plan: SitePlan = planSite(load.summaries, rules, settings);
+    const errors = [...load.errors, ...plan.errors];
+    const report: BuildReport = {
+      ok: errors.length === 0,
+      documentsRead: load.documentsRead,
+      documentsParsed: load.documentsParsed,
+      published: 0,
+      excluded: { ...plan.excluded, invalid: new Set(errors.map((e) => e.file)).size },
+      pagesPlanned: 0,
+      pagesWritten: 0,
+      pagesDeleted: 0,
+      fullBuild: transaction.full,
+      errors,
+      warnings: load.warnings,
+      skipped: [],
+      durationMs: 0,
+    };
+    if (errors.length > 0) {
+      if (!options.skipInvalid) return { ...report, durationMs: performance.now() - started };
+      report.skipped = [...new Set(errors.map((e) => e.file))].sort();
+      plan = planSite(withoutFiles(load.summaries, errors), rules, settings);
+      report.ok = true;
     }
-    for (const page of plan.pages) {
+    report.published = plan.index.articles.length;
+    report.excluded = { ...plan.excluded, invalid: report.skipped.length };
+
+    const outputs: Record<string, string> = {};
+    const changedAssets = assets.files.filter((file) => {
+      outputs[file.outputPath] = file.fingerprint;
+      return trusted?.outputs[file.outputPath] !== file.fingerprint;
+    });
+    const changedPages = plan.pages.filter((page) => {
       if (page.outputPath in outputs) throw new Error(`Two pages claim ${page.outputPath}; this is a bug in Broadsheet's page planning.`);
       outputs[page.outputPath] = page.fingerprint;
-      if (trusted?.outputs[page.outputPath] === page.fingerprint) continue;
-      env ??= createEnvironment(config.layoutsDir, await registrations());
-      const rendered = renderPage(env, page, site, article);
-      await transaction.stage(rendered.outputPath, rendered.content);
-      changed.push(page.outputPath);
+      return trusted?.outputs[page.outputPath] !== page.fingerprint;
+    });
+    const deleted = trusted ? Object.keys(trusted.outputs).filter((path) => !(path in outputs)) : [];
+    const changed = [...changedAssets, ...changedPages].map((p) => p.outputPath);
+
+    await transaction.begin();
+    try {
+      const writer = new StagedWriter(transaction.staging);
+      for (const file of changedAssets) await writer.write(file.outputPath, file.content);
+      const site = makeSiteView(config, { css: config.pathPrefix + assets.cssPath });
+      if (changedPages.length >= PARALLEL_RENDER_THRESHOLD) pool ??= new WorkerPool(WORKERS);
+      const job = { site, writer, config, paths, fresh: load.fresh };
+      if (pool) {
+        // Workers render article pages next to the articles they hold; lists are rendered here meanwhile.
+        const onWorkers = changedPages.filter((p) => "article" in p);
+        const here = changedPages.filter((p) => !("article" in p));
+        const renderJob = { contentDir: config.contentDir, layoutsDir: config.layoutsDir, configPath: paths.eleventyConfig, staging: transaction.staging, site };
+        await Promise.all([pool.render(renderJob, onWorkers), renderOnThisThread(here, job)]);
+      } else {
+        await renderOnThisThread(changedPages, job);
+      }
+    } catch (error) {
+      await transaction.abort();
+      throw error;
     }
-  } catch (error) {
-    await transaction.abort();
-    throw error;
+    await transaction.commit(changed, deleted);
+    await writeState(statePath, { siteHash, content: load.cache, outputs });
+
+    return {
+      ...report,
+      pagesPlanned: Object.keys(outputs).length,
+      pagesWritten: changed.length,
+      pagesDeleted: deleted.length,
+      durationMs: performance.now() - started,
+    };
+  } finally {
+    await pool?.close();
   }
-  const deleted = trusted ? Object.keys(trusted.outputs).filter((path) => !(path in outputs)) : [];
-  await transaction.commit(changed, deleted);
-  await writeState(statePath, { siteHash, content: load.cache, outputs });
-
-  return {
-    ...report,
-    pagesPlanned: Object.keys(outputs).length,
-    pagesWritten: changed.length,
-    pagesDeleted: deleted.length,
-    durationMs: performance.now() - started,
-  };
 }
 
-/** An unchanged document whose page must be rendered again (a topic was renamed, say): read it anew. */
-function rereadArticle(contentDir: string, sourcePath: string): Article {
-  const outcome = loadDocument(sourcePath, readFileSync(join(contentDir, sourcePath)));
-  if (!outcome.ok) throw new Error(`${sourcePath} changed while the site was being built; build again.`);
-  return outcome.article;
+interface ThreadJob {
+  site: SiteView;
+  writer: StagedWriter;
+  config: SiteConfig;
+  paths: BuildPaths;
+  fresh: Map<string, Article>;
 }
 
+async function renderOnThisThread(pages: PlannedPage[], job: ThreadJob): Promise<void> {
+  if (pages.length === 0) return;
+  // Eleventy takes a second to load; a build with nothing to render never loads it.
+  const { loadEleventyRegistrations } = await import("../render/eleventy-registrations.ts");
+  const env: Environment = createEnvironment(job.config.layoutsDir, await loadEleventyRegistrations(job.paths.eleventyConfig));
+  const article = (sourcePath: string) => job.fresh.get(sourcePath) ?? rereadArticle(job.config.contentDir, sourcePath);
+  for (const page of pages) {
+    const rendered = renderPage(env, page, job.site, article);
+    await job.writer.write(rendered.outputPath, rendered.content);
+  }
+}

@@ -15,10 +15,32 @@ export interface CachedDocument {
 
 export type ContentCache = Record<string, CachedDocument>;
 
+/** One document read in this build, as it is stored in the cache. */
+export interface LoadedDocument {
+  file: string;
+  size: number;
+  mtimeMs: number;
+  summary?: ArticleSummary;
+  errors: ContentIssue[];
+  warnings: ContentIssue[];
+}
+
+export interface FileStat {
+  file: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * Parses documents; the default does it on this thread and keeps the full articles in `fresh`,
+ * a worker pool does it on others and keeps them there.
+ */
+export type ParseDocuments = (dir: string, files: FileStat[], fresh: Map<string, Article>) => Promise<LoadedDocument[]>;
+
 export interface CachedLoad {
   /** Summaries of every valid document, in path order. */
   summaries: ArticleSummary[];
-  /** Full articles of the documents read in this build (new or changed ones). */
+  /** Full articles of the documents parsed on this thread in this build. */
   fresh: Map<string, Article>;
   errors: ContentIssue[];
   warnings: ContentIssue[];
@@ -30,33 +52,24 @@ export interface CachedLoad {
 const STAT_BATCH = 256;
 
 /**
- * Loads every document, reading only those whose size or modification time changed since the
+ * Loads every document, parsing only those whose size or modification time changed since the
  * cache was written. With an empty cache this is a full load.
  */
-export async function loadWithCache(dir: string, previous: ContentCache): Promise<CachedLoad> {
+export async function loadWithCache(dir: string, previous: ContentCache, parse?: ParseDocuments): Promise<CachedLoad> {
   const files = await discoverDocuments(dir);
   const stats = await inBatches(files, (file) => stat(join(dir, file)));
   const result: CachedLoad = { summaries: [], fresh: new Map(), errors: [], warnings: [], documentsRead: files.length, documentsParsed: 0, cache: {} };
-  const changed: number[] = [];
+  const changed: FileStat[] = [];
   files.forEach((file, i) => {
     const cached = previous[file];
     const { size, mtimeMs } = stats[i]!;
     if (cached && cached.size === size && cached.mtimeMs === mtimeMs) result.cache[file] = cached;
-    else changed.push(i);
+    else changed.push({ file, size, mtimeMs });
   });
-  const loaded = await inBatches(changed, async (i) => {
-    const file = files[i]!;
-    const bytes = await readFile(join(dir, file));
-    return { file, size: stats[i]!.size, mtimeMs: stats[i]!.mtimeMs, outcome: loadDocument(file, bytes) };
-  });
-  for (const { file, size, mtimeMs, outcome } of loaded) {
+  const loaded = await (parse ?? parseOnThisThread)(dir, changed, result.fresh);
+  for (const { file, size, mtimeMs, summary, errors, warnings } of loaded) {
     result.documentsParsed += 1;
-    if (outcome.ok) {
-      result.fresh.set(file, outcome.article);
-      result.cache[file] = { size, mtimeMs, summary: summarise(outcome.article), warnings: nonEmpty(outcome.warnings) };
-    } else {
-      result.cache[file] = { size, mtimeMs, errors: outcome.errors, warnings: nonEmpty(outcome.warnings) };
-    }
+    result.cache[file] = { size, mtimeMs, summary, errors: nonEmpty(errors), warnings: nonEmpty(warnings) };
   }
   for (const file of files) {
     const entry = result.cache[file]!;
@@ -66,6 +79,14 @@ export async function loadWithCache(dir: string, previous: ContentCache): Promis
   }
   return result;
 }
+
+export const parseOnThisThread: ParseDocuments = (dir, files, fresh) =>
+  inBatches(files, async ({ file, size, mtimeMs }) => {
+    const outcome = loadDocument(file, await readFile(join(dir, file)));
+    if (!outcome.ok) return { file, size, mtimeMs, errors: outcome.errors, warnings: outcome.warnings };
+    fresh.set(file, outcome.article);
+    return { file, size, mtimeMs, summary: summarise(outcome.article), errors: [], warnings: outcome.warnings };
+  });
 
 function nonEmpty<T>(items: T[]): T[] | undefined {
   return items.length > 0 ? items : undefined;

@@ -23,6 +23,19 @@ function inSiteZone(context: FilterContext, iso: string): DateTime {
   return DateTime.fromISO(iso, { zone: "utc" }).setZone(timeZone).setLocale(language);
 }
 
+// A story's date is printed on its page and on every list that shows it, and time-zone
+// conversion is the costliest step of rendering a card: remember each result.
+const formatted = new Map<string, string>();
+function memo(key: string, format: () => string): string {
+  let value = formatted.get(key);
+  if (value === undefined) {
+    if (formatted.size > 500_000) formatted.clear();
+    value = format();
+    formatted.set(key, value);
+  }
+  return value;
+}
+
 /**
  * The filters every layout may use, by name. They take their settings from the `site` variable
  * of the page being rendered, so the same functions serve Eleventy's Nunjucks and the bulk
@@ -31,11 +44,13 @@ function inSiteZone(context: FilterContext, iso: string): DateTime {
 export const filters = {
   /** A date for readers, in the site's zone and language: `{{ iso | readableDate("short") }}`. */
   readableDate(this: FilterContext, iso: string, format: keyof typeof DATE_FORMATS = "long"): string {
-    return inSiteZone(this, iso).toLocaleString(DATE_FORMATS[format] ?? DATE_FORMATS.long);
+    const { timeZone, language } = this.ctx.site;
+    return memo(`r\0${iso}\0${format}\0${timeZone}\0${language}`, () => inSiteZone(this, iso).toLocaleString(DATE_FORMATS[format] ?? DATE_FORMATS.long));
   },
   /** ISO 8601 with the site's offset, for `<time datetime>` and Atom. */
   isoDate(this: FilterContext, iso: string): string {
-    return inSiteZone(this, iso).toISO({ suppressMilliseconds: true }) ?? iso;
+    const { timeZone, language } = this.ctx.site;
+    return memo(`i\0${iso}\0${timeZone}\0${language}`, () => inSiteZone(this, iso).toISO({ suppressMilliseconds: true }) ?? iso);
   },
   /** RFC 822 in English, as RSS 2.0 requires whatever the site's language. */
   rfc822Date(iso: string): string {

@@ -103,7 +103,7 @@ describe("build flags", () => {
     const home = readOutput(dir, "index.html");
     const hrefs = [...home.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
     expect(hrefs.length).toBeGreaterThan(3);
-    for (const href of hrefs) expect(href.startsWith("/news/") || href.startsWith("https://")).toBe(true);
+    for (const href of hrefs) expect(href.startsWith("/news/") || href.startsWith("https://") || href.startsWith("#"), href).toBe(true);
     expect(readOutput(dir, "robots.txt")).toContain("https://example.org/news/sitemap.xml");
   });
 

@@ -1,0 +1,90 @@
+import { Worker } from "node:worker_threads";
+import type { PlannedPage } from "../site/plan-pages.ts";
+import type { SiteView } from "../site/views.ts";
+import type { FileStat, LoadedDocument } from "../content/content-cache.ts";
+import type { WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
+
+type Pending = { resolve: (response: WorkerResponse) => void; reject: (error: Error) => void };
+
+export interface RenderJob {
+  contentDir: string;
+  layoutsDir: string;
+  configPath: string;
+  staging: string;
+  site: SiteView;
+}
+
+/**
+ * Build workers on the other cores. Each keeps the articles it parsed and renders their pages,
+ * so the full articles never cross threads; only summaries come back.
+ */
+export class WorkerPool {
+  private readonly workers: Worker[];
+  private readonly pending = new Map<number, Pending>();
+  private readonly owner = new Map<string, number>();
+  private nextId = 0;
+
+  constructor(size: number) {
+    this.workers = Array.from({ length: size }, () => {
+      const worker = new Worker(new URL("./worker-entry.js", import.meta.url));
+      worker.on("message", (response: WorkerResponse) => this.settle(response));
+      worker.on("error", (error) => this.failAll(error));
+      return worker;
+    });
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Parses documents spread over the workers; each worker keeps the articles it parsed. */
+  async load(contentDir: string, files: FileStat[]): Promise<LoadedDocument[]> {
+    const shares = this.workers.map((_, w) => files.filter((_, i) => i % this.workers.length === w));
+    const responses = await Promise.all(shares.map((share, w) => this.request(w, { type: "load", contentDir, files: share })));
+    shares.forEach((share, w) => share.forEach(({ file }) => this.owner.set(file, w)));
+    return responses.flatMap((r) => (r.type === "load" ? r.documents : []));
+  }
+
+  /** Renders pages into the staging folder: article pages on the worker that holds the article. */
+  async render(job: RenderJob, pages: PlannedPage[]): Promise<number> {
+    const shares: PlannedPage[][] = this.workers.map(() => []);
+    pages.forEach((page, i) => {
+      const w = "article" in page ? (this.owner.get(page.article.sourcePath) ?? i % this.workers.length) : i % this.workers.length;
+      shares[w]!.push(page);
+    });
+    const responses = await Promise.all(shares.map((share, w) => this.request(w, { type: "render", ...job, pages: share })));
+    return responses.reduce((sum, r) => sum + (r.type === "render" ? r.written : 0), 0);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private request(worker: number, request: DistributiveOmit<WorkerRequest, "id">): Promise<WorkerResponse> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.workers[worker]!.postMessage({ ...request, id });
+    });
+  }
+
+  private settle(response: WorkerResponse): void {
+    const pending = this.pending.get(response.id);
+    if (!pending) return;
+    this.pending.delete(response.id);
+    if (response.type === "error") {
+      const error = new Error(response.message);
+      error.name = response.name;
+      pending.reject(error);
+    } else {
+      pending.resolve(response);
+    }
+  }
+
+  private failAll(error: Error): void {
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+  }
+}
+
+type DistributiveOmit<T, K extends keyof any> = T extends unknown ? Omit<T, K> : never;
