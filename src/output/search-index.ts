@@ -26,6 +26,9 @@ export interface SearchRecord {
   sort: { date: string };
 }
 
+/** The folder of the site that holds the search bundle; layouts/search.njk loads `pagefind/pagefind-ui.js` from it. */
+export const SEARCH_FOLDER = "pagefind";
+
 /** The search filters, by the names Pagefind's UI shows them under. */
 export const SEARCH_FILTERS = ["topic", "provider", "category"] as const;
 
