@@ -17,9 +17,9 @@ export class HtmlPage {
     this.document = parseDocument(html);
   }
 
-  /** Every element with this tag and these attributes, in document order. */
+  /** Every element with this tag (`*` for any) and these attributes, in document order. */
   all(tag: string, attributes: Record<string, AttributeTest> = {}, within: Element | Document = this.document): Element[] {
-    return DomUtils.findAll((el) => el.name === tag && matches(el, attributes), within.children);
+    return DomUtils.findAll((el) => (tag === "*" || el.name === tag) && matches(el, attributes), within.children);
   }
 
   /** The one element with this tag and these attributes; throws if there are none or several. */
