@@ -18,6 +18,8 @@ import { planSite, withoutFiles, type SitePlan } from "./plan-site.ts";
 import { renderPage } from "./render-pages.ts";
 import { rereadArticle } from "./reread-article.ts";
 import { WorkerPool } from "./worker-pool.ts";
+import { SEARCH_FOLDER, searchIndexDigest, searchIndexFiles, searchRecords } from "../output/search-index.ts";
+import { SiteUrls } from "../site/site-urls.ts";
 
 export interface BuildPaths {
   /** Where the build keeps what it learned for the next one. */
@@ -110,13 +112,19 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
       outputs[page.outputPath] = page.fingerprint;
       return trusted?.outputs[page.outputPath] !== page.fingerprint;
     });
+    const search = options.search ? planSearchIndex(plan, config) : undefined;
+    if (search) outputs[SEARCH_FOLDER] = search.digest;
+    const searchChanged = search !== undefined && trusted?.outputs[SEARCH_FOLDER] !== search.digest;
     const deleted = trusted ? Object.keys(trusted.outputs).filter((path) => !(path in outputs)) : [];
     const changed = [...changedAssets, ...changedPages].map((p) => p.outputPath);
+    if (searchChanged) changed.push(SEARCH_FOLDER);
 
     await transaction.begin();
     try {
       const writer = new StagedWriter(transaction.staging);
       for (const file of changedAssets) await writer.write(file.outputPath, file.content);
+      // Pagefind runs in its own process, alongside the rendering below.
+      const searchFiles = searchChanged ? searchIndexFiles(search.records) : undefined;
       const site = makeSiteView(config, { css: config.pathPrefix + assets.cssPath });
       if (changedPages.length >= PARALLEL_RENDER_THRESHOLD) pool ??= new WorkerPool(WORKERS);
       const job = { site, writer, config, paths, fresh: load.fresh };
@@ -129,6 +137,7 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
       } else {
         await renderOnThisThread(changedPages, job);
       }
+      for (const file of (await searchFiles) ?? []) await writer.write(`${SEARCH_FOLDER}/${file.path}`, file.content);
     } catch (error) {
       await transaction.abort();
       throw error;
@@ -146,6 +155,12 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
   } finally {
     await pool?.close();
   }
+}
+
+/** The search records of the published stories; Pagefind runs only when their digest changed. */
+function planSearchIndex(plan: SitePlan, config: SiteConfig) {
+  const records = searchRecords(plan.index, new SiteUrls(config.baseUrl, config.pathPrefix), config.language);
+  return { records, digest: searchIndexDigest(records) };
 }
 
 interface ThreadJob {
