@@ -1,0 +1,322 @@
+/**
+ * `npm run bench`: builds synthetic corpora of several sizes with the real CLI and reports, per
+ * size, wall time, pages written, pages per second and peak memory; then incremental builds on
+ * one size (add 10 stories, change nothing, edit one story) with the files each one rewrote,
+ * checked against the output tree itself. Optionally a build with the search index and a CPU
+ * profile. Everything it makes lives in .bench/ (outside git); results go to .bench/results.json.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { addDocuments, BENCH_NOW, DEFAULT_SEED, editDocument, ensureCorpus, restoreCorpus, type CorpusInfo } from "./generate-corpus.ts";
+import { compareSnapshots, groupPaths, linkCopy, snapshot, type OutputChanges } from "./output-snapshot.ts";
+import { combineSummaries, formatProfileSummary, summariseProfile, type CpuProfile, type ProfileSummary } from "./profile-summary.ts";
+import { hasGnuTime, PROJECT_ROOT, runBuild, type BuildRun } from "./run-build.ts";
+
+const BENCH_DIR = join(PROJECT_ROOT, ".bench");
+/** The text the "edit one" run appends to an excerpt; every page showing it must have been rewritten. */
+const EDIT_MARKER = "Updated with comment from the operator.";
+
+const USAGE = `Usage: npm run bench -- [options]
+
+  --sizes LIST             corpus sizes to build from clean, e.g. 1000,10000,100000 or 1k,10k,100k (default: 1000,10000)
+  --incremental-size N     size to run the incremental builds on (default: the largest; 0 to skip)
+  --search-size N          also build this size with the search index (default: the middle size; 0 to skip)
+  --profile-size N         also build this size under --cpu-prof and summarise the profile (default: 0, skip)
+  --seed N                 corpus seed (default: ${DEFAULT_SEED})
+  --help`;
+
+const TARGETS = {
+  full: { 10_000: 5, 100_000: 45 } as Record<number, number>,
+  fullRssMb: { 100_000: 1536 } as Record<number, number>,
+  addSeconds: 3,
+  noChangeSeconds: 2,
+};
+
+interface FullResult {
+  size: number;
+  corpus: CorpusInfo;
+  run: Omit<BuildRun, "stdout" | "stderr">;
+  pagesPerSecond?: number;
+  filesInOutput: number;
+}
+
+interface IncrementalResult {
+  name: string;
+  run: Omit<BuildRun, "stdout" | "stderr">;
+  measured: { rewritten: number; created: number; deleted: number; identical?: number; byKind: Record<string, number>; unchangedBytesByKind?: Record<string, number> };
+  /** Pages that show the edit but were not rewritten: must be none. */
+  stale?: string[];
+  showingEdit?: number;
+  sample: { rewritten: string[]; identical: string[] };
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      sizes: { type: "string", default: "1000,10000" },
+      "incremental-size": { type: "string" },
+      "search-size": { type: "string" },
+      "profile-size": { type: "string", default: "0" },
+      seed: { type: "string", default: String(DEFAULT_SEED) },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const sizes = [...new Set(values.sizes.split(",").map(parseSize))].sort((a, b) => a - b);
+  const incrementalSize = values["incremental-size"] === undefined ? sizes.at(-1)! : parseSize(values["incremental-size"]);
+  const searchSize = values["search-size"] === undefined ? sizes[Math.floor((sizes.length - 1) / 2)]! : parseSize(values["search-size"]);
+  const profileSize = parseSize(values["profile-size"]);
+  const seed = Number(values.seed);
+  mkdirSync(BENCH_DIR, { recursive: true });
+
+  const cores = availableParallelism();
+  console.log(`Broadsheet benchmark — now ${BENCH_NOW}, seed ${seed}, Node ${process.version}, ${hasGnuTime() ? "peak RSS from /usr/bin/time -v" : "peak RSS polled from /proc (install GNU time for the whole process tree)"}`);
+  if (loadavg()[0]! > cores / 2) console.log(`Note: the machine is busy (load average ${loadavg()[0]!.toFixed(1)} on ${cores} cores); wall times will be inflated, CPU seconds less so.`);
+  const results: Record<string, unknown> = { now: BENCH_NOW, seed, node: process.version, cores, date: new Date().toISOString() };
+
+  const full: FullResult[] = [];
+  for (const size of sizes) full.push(await fullBuild(size, seed));
+  results.full = full;
+
+  let incremental: IncrementalResult[] | undefined;
+  if (incrementalSize > 0) {
+    if (!full.some((f) => f.size === incrementalSize)) full.push(await fullBuild(incrementalSize, seed));
+    incremental = await incrementalBuilds(incrementalSize, seed);
+    results.incremental = { size: incrementalSize, runs: incremental };
+  }
+  if (searchSize > 0) results.search = await searchBuild(searchSize, seed, full.find((f) => f.size === searchSize));
+  if (profileSize > 0) results.profile = await profileBuild(profileSize, seed);
+
+  printTables(full, incremental, incrementalSize, results.search as SearchResult | undefined);
+  writeFileSync(join(BENCH_DIR, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nResults written to .bench/results.json`);
+  return 0;
+}
+
+function parseSize(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([kKmM]?)\s*$/.exec(text);
+  if (!match) throw new Error(`not a size: ${text}`);
+  return Math.round(Number(match[1]) * (match[2]!.toLowerCase() === "k" ? 1_000 : match[2]!.toLowerCase() === "m" ? 1_000_000 : 1));
+}
+
+function paths(size: number, variant = "") {
+  return {
+    corpus: join(BENCH_DIR, `corpus-${size}`),
+    out: join(BENCH_DIR, `out-${size}${variant}`),
+    cache: join(BENCH_DIR, `cache-${size}${variant}`),
+  };
+}
+
+/** Removes an output folder, its cache, and whatever an interrupted build left beside it. */
+function clean(out: string, cache: string): void {
+  for (const dir of [out, cache, join(out, "..", `.${out.split("/").at(-1)}.staging`), join(out, "..", `.${out.split("/").at(-1)}.backup`)]) rmSync(dir, { recursive: true, force: true });
+  rmSync(join(out, "..", `.${out.split("/").at(-1)}.journal.json`), { force: true });
+}
+
+function corpusFor(size: number, seed: number): CorpusInfo {
+  const { corpus } = paths(size);
+  process.stdout.write(`\n[${fmt(size)} documents] corpus: `);
+  const info = ensureCorpus(corpus, size, seed);
+  console.log(info.reused ? `reused ${rel(corpus)}` : `generated ${rel(corpus)} in ${info.seconds.toFixed(1)} s (${(info.bytes / size).toFixed(0)} bytes per document)`);
+  return info;
+}
+
+async function fullBuild(size: number, seed: number): Promise<FullResult> {
+  const corpus = corpusFor(size, seed);
+  const p = paths(size);
+  clean(p.out, p.cache);
+  const run = await runBuild({ content: p.corpus, out: p.out, cacheDir: p.cache, full: true });
+  failUnlessOk(run, `full build of ${size}`);
+  const filesInOutput = snapshot(p.out).size;
+  const pagesPerSecond = run.pagesWritten === undefined ? undefined : run.pagesWritten / run.wallSeconds;
+  console.log(
+    `  full build: ${run.wallSeconds.toFixed(2)} s wall (${run.reportedSeconds?.toFixed(2)} s in the build, ${run.cpuSeconds?.toFixed(2)} s CPU, load ${run.loadBefore.toFixed(1)}), ${fmt(run.pagesWritten)} pages written, ${fmt(Math.round(pagesPerSecond ?? 0))} pages/s, peak RSS ${run.peakRssMb?.toFixed(0)} MB, ${fmt(filesInOutput)} files in the output`,
+  );
+  return { size, corpus, run: strip(run), pagesPerSecond, filesInOutput };
+}
+
+async function incrementalBuilds(size: number, seed: number): Promise<IncrementalResult[]> {
+  const p = paths(size);
+  const previous = join(BENCH_DIR, `previous-out-${size}`);
+  const runs: IncrementalResult[] = [];
+  console.log(`\n[${fmt(size)} documents] incremental builds on the site just built:`);
+  const step = async (name: string, change: () => void, check?: (changes: OutputChanges) => Partial<IncrementalResult>) => {
+    change();
+    const linked = linkCopy(p.out, previous);
+    const before = snapshot(p.out);
+    const run = await runBuild({ content: p.corpus, out: p.out, cacheDir: p.cache });
+    failUnlessOk(run, name);
+    const changes = compareSnapshots(before, snapshot(p.out), p.out, linked ? previous : undefined);
+    rmSync(previous, { recursive: true, force: true });
+    const result: IncrementalResult = {
+      name,
+      run: strip(run),
+      measured: {
+        rewritten: changes.rewritten.length,
+        created: changes.created.length,
+        deleted: changes.deleted.length,
+        identical: changes.identical?.length,
+        byKind: groupPaths(changes.rewritten),
+        unchangedBytesByKind: changes.identical ? groupPaths(changes.identical) : undefined,
+      },
+      sample: { rewritten: changes.rewritten.slice(0, 50), identical: (changes.identical ?? []).slice(0, 50) },
+      ...check?.(changes),
+    };
+    runs.push(result);
+    const disagree = run.pagesWritten !== changes.rewritten.length || run.pagesDeleted !== changes.deleted.length;
+    console.log(
+      `  ${name.padEnd(11)} ${run.wallSeconds.toFixed(2)} s wall (${run.reportedSeconds?.toFixed(2)} s in the build, ${run.cpuSeconds?.toFixed(2)} s CPU, load ${run.loadBefore.toFixed(1)}); CLI: ${run.pagesWritten} written, ${run.pagesDeleted} deleted; ` +
+        `measured: ${changes.rewritten.length} rewritten (${changes.created.length} new), ${changes.deleted.length} deleted` +
+        (changes.identical ? `, ${changes.identical.length} rewritten with identical bytes` : "") +
+        (disagree ? "  ← the CLI summary disagrees with the output tree" : ""),
+    );
+    if (changes.rewritten.length > 0) console.log(`              rewritten by kind: ${kinds(result.measured.byKind)}`);
+    if (changes.identical && changes.identical.length > 0) console.log(`              identical rewrites by kind: ${kinds(result.measured.unchangedBytesByKind!)}`);
+    if (result.stale) console.log(`              pages showing the edit: ${result.showingEdit}; of them not rewritten (stale): ${result.stale.length}${result.stale.length ? ` e.g. ${result.stale.slice(0, 5).join(", ")}` : ""}`);
+  };
+  try {
+    await step("add 10", () => addDocuments(p.corpus, size, 10, seed));
+    await step("no change", () => {});
+    await step("edit 1", () => editDocument(p.corpus, size, seed), (changes) => {
+      const rewritten = new Set(changes.rewritten);
+      const showing = filesContaining(p.out, EDIT_MARKER);
+      return { showingEdit: showing.length, stale: showing.filter((path) => !rewritten.has(path)) };
+    });
+  } finally {
+    restoreCorpus(p.corpus, size, seed);
+  }
+  return runs;
+}
+
+interface SearchResult {
+  size: number;
+  run: Omit<BuildRun, "stdout" | "stderr">;
+  searchFiles: number;
+  extraSeconds?: number;
+  note?: string;
+}
+
+async function searchBuild(size: number, seed: number, withoutSearch: FullResult | undefined): Promise<SearchResult> {
+  corpusFor(size, seed);
+  const p = paths(size, "-search");
+  clean(p.out, p.cache);
+  const run = await runBuild({ content: paths(size).corpus, out: p.out, cacheDir: p.cache, full: true, search: true });
+  const searchFiles = run.ok ? [...snapshot(p.out).keys()].filter((path) => path.startsWith("pagefind/")).length : 0;
+  const note = !run.ok ? `the build with search failed: ${firstLines(run.stderr)}` : searchFiles === 0 ? "the build wrote no pagefind/ folder: search indexing is not wired into the build yet" : undefined;
+  const extraSeconds = withoutSearch && run.ok ? run.wallSeconds - withoutSearch.run.wallSeconds : undefined;
+  console.log(
+    `  with search: ${run.wallSeconds.toFixed(2)} s wall, peak RSS ${run.peakRssMb?.toFixed(0)} MB, ${searchFiles} files in pagefind/` +
+      (extraSeconds === undefined ? "" : ` (+${extraSeconds.toFixed(2)} s over --no-search)`) +
+      (note ? ` — ${note}` : ""),
+  );
+  clean(p.out, p.cache);
+  return { size, run: strip(run), searchFiles, extraSeconds, note };
+}
+
+async function profileBuild(size: number, seed: number) {
+  corpusFor(size, seed);
+  const p = paths(size, "-prof");
+  const profDir = join(BENCH_DIR, "prof");
+  clean(p.out, p.cache);
+  rmSync(profDir, { recursive: true, force: true });
+  const run = await runBuild({ content: paths(size).corpus, out: p.out, cacheDir: p.cache, full: true, nodeFlags: ["--cpu-prof", `--cpu-prof-dir=${profDir}`] });
+  failUnlessOk(run, `profiled build of ${size}`);
+  const files = readdirSync(profDir).filter((f) => f.endsWith(".cpuprofile")).sort();
+  const threads = files.map((file) => ({ file, summary: summariseProfile(JSON.parse(readFileSync(join(profDir, file), "utf8")) as CpuProfile) }));
+  const text = [
+    `Profiled full build of ${fmt(size)} documents: ${run.wallSeconds.toFixed(2)} s wall under the profiler; ${threads.length} thread profile(s) in .bench/prof/`,
+    formatProfileSummary(combineSummaries(threads.map((t) => t.summary)), 25, "All threads together"),
+    ...threads.map((t) => formatProfileSummary(t.summary, 15, `Thread ${t.file}`)),
+  ].join("\n\n");
+  writeFileSync(join(BENCH_DIR, `profile-${size}.txt`), `${text}\n`);
+  console.log(`  profile: ${rel(join(BENCH_DIR, `profile-${size}.txt`))}\n\n${formatProfileSummary(combineSummaries(threads.map((t) => t.summary)), 20, "CPU profile, all threads")}`);
+  clean(p.out, p.cache);
+  return { size, wallSeconds: run.wallSeconds, threads: threads.map((t) => ({ file: t.file, ...trimSummary(t.summary) })) };
+}
+
+function trimSummary(summary: ProfileSummary) {
+  return { totalMs: summary.totalMs, byPhase: summary.byPhase.slice(0, 30), byModule: summary.byModule.slice(0, 30), byFunction: summary.byFunction.slice(0, 40), projectInclusive: summary.projectInclusive.slice(0, 40) };
+}
+
+function printTables(full: FullResult[], incremental: IncrementalResult[] | undefined, incrementalSize: number, search: SearchResult | undefined): void {
+  console.log("\nFull builds from a clean output (--full --no-search)");
+  const sorted = [...full].sort((a, b) => a.size - b.size);
+  const rows = sorted.map((f, i) => {
+      const target = TARGETS.full[f.size];
+      const rssTarget = TARGETS.fullRssMb[f.size];
+      const verdict = [target ? `${f.run.wallSeconds <= target ? "ok" : "OVER"} (≤ ${target} s)` : "", rssTarget && f.run.peakRssMb ? `${f.run.peakRssMb <= rssTarget ? "ok" : "OVER"} (≤ ${rssTarget} MB)` : ""].filter(Boolean).join(", ");
+      return [fmt(f.size), f.run.wallSeconds.toFixed(2), f.run.reportedSeconds?.toFixed(2) ?? "?", f.run.cpuSeconds?.toFixed(2) ?? "?", f.run.loadBefore.toFixed(1), fmt(f.run.pagesWritten), fmt(Math.round(f.pagesPerSecond ?? 0)), f.run.peakRssMb?.toFixed(0) ?? "?", marginalPerThousand(f, sorted[i - 1]), verdict];
+    });
+  table(["documents", "wall s", "build s", "CPU s", "load", "pages written", "pages/s", "peak RSS MB", "MB per extra 1k docs", "target"], rows);
+  if (search) console.log(`\nWith the search index (${fmt(search.size)} documents): ${search.run.wallSeconds.toFixed(2)} s wall, peak RSS ${search.run.peakRssMb?.toFixed(0)} MB, ${search.searchFiles} pagefind files${search.extraSeconds === undefined ? "" : `, +${search.extraSeconds.toFixed(2)} s`}${search.note ? ` — ${search.note}` : ""}`);
+  if (!incremental) return;
+  console.log(`\nIncremental builds on ${fmt(incrementalSize)} documents (no --full)`);
+  table(
+    ["run", "wall s", "build s", "CPU s", "load", "written (CLI)", "deleted (CLI)", "rewritten (measured)", "same bytes", "peak RSS MB", "target"],
+    incremental.map((r) => {
+      const target =
+        r.name === "add 10" ? `${r.run.wallSeconds <= TARGETS.addSeconds ? "ok" : "OVER"} (≤ ${TARGETS.addSeconds} s)` :
+        r.name === "no change" ? `${r.run.wallSeconds <= TARGETS.noChangeSeconds && r.measured.rewritten === 0 ? "ok" : "MISSED"} (≤ ${TARGETS.noChangeSeconds} s, writes nothing)` :
+        r.stale ? `${r.stale.length === 0 ? "no stale pages" : `${r.stale.length} STALE`}` : "";
+      return [r.name, r.run.wallSeconds.toFixed(2), r.run.reportedSeconds?.toFixed(2) ?? "?", r.run.cpuSeconds?.toFixed(2) ?? "?", r.run.loadBefore.toFixed(1), String(r.run.pagesWritten ?? "?"), String(r.run.pagesDeleted ?? "?"), String(r.measured.rewritten), r.measured.identical === undefined ? "?" : String(r.measured.identical), r.run.peakRssMb?.toFixed(0) ?? "?", target];
+    }),
+  );
+}
+
+/** Extra memory per 1,000 documents over the next smaller size: about constant means linear growth. */
+function marginalPerThousand(f: FullResult, smaller: FullResult | undefined): string {
+  if (!smaller || !f.run.peakRssMb || !smaller.run.peakRssMb) return "";
+  return ((f.run.peakRssMb - smaller.run.peakRssMb) / ((f.size - smaller.size) / 1000)).toFixed(1);
+}
+
+function table(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) => `  ${cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")}`.trimEnd();
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+}
+
+function filesContaining(dir: string, text: string): string[] {
+  const needle = Buffer.from(text);
+  return [...snapshot(dir).keys()].filter((path) => readFileSync(join(dir, path)).includes(needle));
+}
+
+function failUnlessOk(run: BuildRun, what: string): void {
+  if (run.ok && run.pagesWritten !== undefined) return;
+  throw new Error(`${what} failed (exit ${run.exitCode}):\n${firstLines(run.stderr)}\n${firstLines(run.stdout)}`);
+}
+
+function firstLines(text: string, n = 20): string {
+  return text.split("\n").slice(0, n).join("\n");
+}
+
+function strip(run: BuildRun): Omit<BuildRun, "stdout" | "stderr"> {
+  const { stdout: _stdout, stderr, ...rest } = run;
+  return { ...rest, ...(stderr.trim() ? { stderrHead: firstLines(stderr, 5) } : {}) } as Omit<BuildRun, "stdout" | "stderr">;
+}
+
+function kinds(groups: Record<string, number>): string {
+  return Object.entries(groups)
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, n]) => `${n} ${kind}`)
+    .join(", ");
+}
+
+function fmt(n: number | undefined): string {
+  return n === undefined ? "?" : n.toLocaleString("en-GB");
+}
+
+function rel(path: string): string {
+  return path.startsWith(PROJECT_ROOT) ? path.slice(PROJECT_ROOT.length + 1) : path;
+}
+
+process.exitCode = await main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  return 1;
+});
