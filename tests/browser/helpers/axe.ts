@@ -1,0 +1,30 @@
+import axe from "axe-core";
+import type { Page } from "playwright-core";
+
+export interface AxeFinding {
+  rule: string;
+  impact: string;
+  help: string;
+  /** CSS selectors of the offending elements, with axe's summary of what to fix. */
+  nodes: { target: string; summary: string }[];
+}
+
+/** Runs axe-core inside the page (as its browser extensions do) and returns the serious and critical violations. */
+export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
+  await page.addScriptTag({ content: axe.source });
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ["violations"] })).violations);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({
+      rule: v.id,
+      impact: v.impact ?? "",
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(" "), summary: (n.failureSummary ?? "").replace(/\s+/g, " ").trim() })),
+    }));
+}
+
+declare global {
+  interface Window {
+    axe: typeof axe;
+  }
+}

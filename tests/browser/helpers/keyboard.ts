@@ -1,0 +1,56 @@
+import type { Page } from "playwright-core";
+
+export interface FocusStop {
+  /** The element's position among the page's `a[href]` elements, or -1 for anything else. */
+  linkIndex: number;
+  description: string;
+  /** A focus indicator is drawn (outline or box shadow) and the element is in the viewport. */
+  visible: boolean;
+}
+
+/**
+ * Presses Tab from the top of the page until focus leaves the page or comes round again,
+ * recording where it stops and whether the reader can see it there.
+ */
+export async function tabThrough(page: Page, maxStops: number): Promise<FocusStop[]> {
+  const stops: FocusStop[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < maxStops; i += 1) {
+    await page.keyboard.press("Tab");
+    const stop = await page.evaluate(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body) return undefined;
+      const links = [...document.querySelectorAll("a[href]")];
+      const style = getComputedStyle(active);
+      const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+      const shadow = style.boxShadow !== "none";
+      const box = active.getBoundingClientRect();
+      const onScreen = box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < window.innerHeight && box.left < window.innerWidth;
+      const text = (active.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 60);
+      return {
+        linkIndex: links.indexOf(active),
+        description: `<${active.tagName.toLowerCase()}${active.getAttribute("href") ? ` href="${active.getAttribute("href")}"` : ""}> ${text}`,
+        visible: (outline || shadow) && onScreen,
+        key: `${links.indexOf(active)}:${active.tagName}:${text}`,
+        inFrame: active.tagName === "IFRAME",
+      };
+    });
+    if (!stop) break;
+    // Focus inside an embedded frame leaves the frame element active for several presses.
+    if (seen.has(stop.key) && stop.inFrame) continue;
+    if (seen.has(stop.key)) break;
+    seen.add(stop.key);
+    stops.push({ linkIndex: stop.linkIndex, description: stop.description, visible: stop.visible });
+  }
+  return stops;
+}
+
+/** The page's links a reader can see or reach (not display:none or visibility:hidden), by position. */
+export async function reachableLinks(page: Page): Promise<{ index: number; description: string }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("a[href]")]
+      .map((a, index) => ({ a, index }))
+      .filter(({ a }) => a.checkVisibility({ visibilityProperty: true }))
+      .map(({ a, index }) => ({ index, description: `<a href="${a.getAttribute("href")}"> ${(a.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 60)}` })),
+  );
+}
