@@ -1,5 +1,6 @@
 import type { Article } from "../content/article.ts";
 import type { ArticleContext } from "./article-context.ts";
+import { breadcrumbList, documentTitle } from "./page-meta.ts";
 import type { SiteUrls } from "./site-urls.ts";
 import type { ArticleView, RelatedView } from "./views.ts";
 
@@ -43,6 +44,7 @@ export function composeArticleView(article: Article, context: ArticleContext, ur
     kind: "article",
     meta: {
       title: article.title,
+      documentTitle: documentTitle(article.title, settings.siteTitle),
       description: article.excerpt || `${article.title} — from ${article.provider.name}.`,
       canonical,
       ogType: "article",
@@ -71,13 +73,5 @@ export function composeArticleView(article: Article, context: ArticleContext, ur
     actions: article.actions,
     course: article.course,
     related,
-  };
-}
-
-export function breadcrumbList(crumbs: { name: string; url: string }[], urls: SiteUrls): object {
-  return {
-    "@context": "https://schema.org",
-    "@type": "BreadcrumbList",
-    itemListElement: crumbs.map((crumb, i) => ({ "@type": "ListItem", position: i + 1, name: crumb.name, item: urls.absolute(crumb.url) })),
   };
 }

@@ -1,4 +1,4 @@
-import { breadcrumbList } from "./compose-article.ts";
+import { breadcrumbList, documentTitle } from "./page-meta.ts";
 import type { IndexedArticle, Term } from "./site-index.ts";
 import type { SiteUrls } from "./site-urls.ts";
 import type { Card, FeedItem, FeedLinks, FeedView, Link, PageMeta } from "./views.ts";
@@ -35,7 +35,7 @@ export class CardMaker {
   }
 }
 
-export function listMeta(title: string, description: string, path: string, crumbs: Link[], urls: SiteUrls, feeds?: FeedLinks & { title: string }): PageMeta {
+export function listMeta(title: string, siteTitle: string, description: string, path: string, crumbs: Link[], urls: SiteUrls, feeds?: FeedLinks & { title: string }): PageMeta {
   const canonical = urls.absolutePage(path);
   const collection = {
     "@context": "https://schema.org",
@@ -44,7 +44,7 @@ export function listMeta(title: string, description: string, path: string, crumb
     description,
     url: canonical,
   };
-  return { title, description, canonical, ogType: "website", feeds, jsonLd: crumbs.length > 1 ? [collection, breadcrumbList(crumbs, urls)] : [collection] };
+  return { title, documentTitle: documentTitle(title, siteTitle), description, canonical, ogType: "website", feeds, jsonLd: crumbs.length > 1 ? [collection, breadcrumbList(crumbs, urls)] : [collection] };
 }
 
 export function feedItem(article: IndexedArticle, urls: SiteUrls): FeedItem {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
 import { articleContext, type ArticleContext } from "./article-context.ts";
+import { documentTitle } from "./page-meta.ts";
 import { alphabeticalGroups, CardMaker, feedLinks, feedView, FEED_FILES, listMeta } from "./compose-lists.ts";
 import { paginateNewsList, pagerUrls } from "./paginate.ts";
 import type { DateArchive, IndexedArticle, SiteIndex, Term, TermKind } from "./site-index.ts";
@@ -60,7 +61,7 @@ export function planPages(index: SiteIndex, settings: PlanSettings): PlannedPage
       const pageCrumbs = list.path === "" ? crumbs : [...crumbs, { name: list.pager.label!, url: urls.page(path) }];
       addView(`${path}index.html`, "list.njk", {
         kind: "list",
-        meta: listMeta(title, intro, path, pageCrumbs, urls, feeds),
+        meta: listMeta(title, settings.title, intro, path, pageCrumbs, urls, feeds),
         breadcrumbs: pageCrumbs,
         heading,
         label: extra.label,
@@ -87,7 +88,7 @@ export function planPages(index: SiteIndex, settings: PlanSettings): PlannedPage
     const directoryCrumbs = [home, { name: label.many, url: urls.page(folder) }];
     addView(`${folder}index.html`, "directory.njk", {
       kind: "directory",
-      meta: listMeta(label.many, `${label.many} on ${settings.title}, A to Z, with the number of stories in each.`, folder, directoryCrumbs, urls),
+      meta: listMeta(label.many, settings.title, `${label.many} on ${settings.title}, A to Z, with the number of stories in each.`, folder, directoryCrumbs, urls),
       breadcrumbs: directoryCrumbs,
       heading: label.many,
       groups: alphabeticalGroups(index.terms[kind], urls),
@@ -102,7 +103,7 @@ export function planPages(index: SiteIndex, settings: PlanSettings): PlannedPage
   const archiveCrumbs = [home, { name: "Archive", url: urls.page("archive/") }];
   addView("archive/index.html", "directory.njk", {
     kind: "directory",
-    meta: listMeta("Archive", `Every story on ${settings.title} by year and month.`, "archive/", archiveCrumbs, urls),
+    meta: listMeta("Archive", settings.title, `Every story on ${settings.title} by year and month.`, "archive/", archiveCrumbs, urls),
     breadcrumbs: archiveCrumbs,
     heading: "Archive",
     groups: index.years.map((year) => ({
@@ -124,14 +125,14 @@ export function planPages(index: SiteIndex, settings: PlanSettings): PlannedPage
   const allTerms = (kind: TermKind) => index.terms[kind].map((t) => t.name);
   addView("search/index.html", "search.njk", {
     kind: "search",
-    meta: { title: "Search", description: `Search the stories on ${settings.title}.`, canonical: urls.absolutePage("search/"), ogType: "website", jsonLd: [], noindex: true },
+    meta: { title: "Search", documentTitle: documentTitle("Search", settings.title), description: `Search the stories on ${settings.title}.`, canonical: urls.absolutePage("search/"), ogType: "website", jsonLd: [], noindex: true },
     breadcrumbs: [home, { name: "Search", url: urls.page("search/") }],
     heading: "Search",
     filters: { topics: allTerms("topic"), providers: allTerms("provider"), categories: allTerms("category") },
   });
   addView("404.html", "404.njk", {
     kind: "not-found",
-    meta: { title: "Page not found", description: "There is no page at this address.", canonical: urls.absolutePage("404.html"), ogType: "website", jsonLd: [], noindex: true },
+    meta: { title: "Page not found", documentTitle: documentTitle("Page not found", settings.title), description: "There is no page at this address.", canonical: urls.absolutePage("404.html"), ogType: "website", jsonLd: [], noindex: true },
     breadcrumbs: [home],
     heading: "Page not found",
   });

@@ -38,6 +38,8 @@ export interface FeedLinks {
 export interface PageMeta {
   /** The page's own title, without the site name. */
   title: string;
+  /** What `<title>` shows: the page's title and the site's name, once. */
+  documentTitle: string;
   description: string;
   canonical: string;
   ogType: "article" | "website";
