@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { decodeHTML } from "entities";
 import { beforeAll, describe, expect, it } from "vitest";
 import { documentText, listFiles, makeTempDir, readOutput, runBuild, storyFields, writeContent } from "../helpers/fixtures.ts";
 import { parseXml } from "./parse-output.ts";
@@ -69,7 +70,7 @@ describe("the site-wide and subject feeds of a 55-story site", () => {
       expect(rss["@version"]).toBe("2.0");
       expect(channel.title).toBe(SITE_TITLE);
       expect(channel.link).toBe(`${BASE}/`);
-      expect(channel.description).toBe("Curated news & more");
+      expect(decodeHTML(channel.description)).toBe("Curated news & more");
       expect(channel.language).toBe("en-gb");
       expect(channel.lastBuildDate).toBe("Mon, 05 Oct 2026 10:00:00 +0000");
       expect(channel["atom:link"]).toMatchObject({ "@href": `${BASE}/feed.xml`, "@rel": "self", "@type": "application/rss+xml" });
@@ -84,7 +85,7 @@ describe("the site-wide and subject feeds of a 55-story site", () => {
       expect(item.link).toBe(`${BASE}/2026/10/03/story-number-54/`);
       expect(item.guid).toEqual({ "#text": item.link, "@isPermaLink": "true" });
       expect(item.pubDate).toBe("Sat, 03 Oct 2026 06:00:00 +0000");
-      expect(item.description).toBe("Excerpt for story 54.");
+      expect(decodeHTML(item.description)).toBe("Excerpt for story 54.");
     });
 
     it("credits the source: provider name, with the provider's feed as the source URL", () => {
@@ -198,7 +199,9 @@ describe("the site-wide and subject feeds of a 55-story site", () => {
     expect(atom.entry[0].title).toBe(TRICKY_TITLE);
     expect(json.items[0].title).toBe(TRICKY_TITLE);
     const excerpt = `Excerpt with <b>tags</b> & "quotes" for ${STORY_COUNT}`;
-    expect(rss.channel.item[0].description).toBe(excerpt);
+    // An RSS description is HTML: the excerpt arrives as escaped HTML that shows the text as written.
+    expect(rss.channel.item[0].description).toBe('Excerpt with &lt;b&gt;tags&lt;/b&gt; &amp; &quot;quotes&quot; for 55');
+    expect(decodeHTML(rss.channel.item[0].description)).toBe(excerpt);
     expect(atom.entry[0].summary).toBe(excerpt);
     expect(json.items[0].summary).toBe(excerpt);
   });
