@@ -12,6 +12,12 @@ interface CallFrame {
   lineNumber: number;
 }
 
+/** tsx loads each module once per thread under a query string; the file is what matters. */
+function withoutQuery(url: string): string {
+  const q = url.indexOf("?");
+  return q === -1 ? url : url.slice(0, q);
+}
+
 interface ProfileNode {
   id: number;
   callFrame: CallFrame;
@@ -34,6 +40,8 @@ export interface Row {
 
 export interface ProfileSummary {
   totalMs: number;
+  /** Sampled time minus (idle): what the percentages are of. */
+  busyMs: number;
   byPhase: Row[];
   byModule: Row[];
   byFunction: Row[];
@@ -61,7 +69,9 @@ const PHASE_RULES: [RegExp, string][] = [
   [/src\/content\/content-cache\.ts/, "content cache (stat, reuse)"],
   [/src\/content\/html\.ts/, "HTML sanitising (sanitize-html)"],
   [/src\/output\/build-state\.ts/, "build state read/write (JSON)"],
-  [/src\/output\/transaction\.ts/, "output writes (staging, commit)"],
+  [/src\/output\/(transaction|staged-writer)\.ts/, "output writes (staging, commit)"],
+  [/src\/build\/(build-worker|worker-pool|worker-entry)\./, "worker threads (messages, dispatch)"],
+  [/src\/output\/search-index\.ts/, "search index (pagefind)"],
   [/src\/build\/render-pages\.ts|src\/site\/compose-article\.ts/, "Nunjucks rendering (+ filters)"],
   [/src\/site\/plan-pages\.ts|src\/site\/compose-lists\.ts|src\/site\/sitemaps\.ts|src\/site\/paginate\.ts|src\/site\/article-context\.ts|src\/build\/plan-site\.ts/, "planning + fingerprints"],
   [/src\/site\//, "site index (terms, slugs, archives)"],
@@ -69,11 +79,12 @@ const PHASE_RULES: [RegExp, string][] = [
   [/src\/build\/build-site\.ts/, "build orchestration"],
   [/node:internal\/crypto|node:crypto/, "hashing (crypto)"],
   [/node:internal\/fs|node:fs/, "file system (node:fs)"],
+  [/node:internal\/worker/, "worker threads (messages, dispatch)"],
   [/node:internal\/modules|node:internal\/vm|node:internal\/process\/esm_loader/, "module loading"],
 ];
 
 export function summariseProfile(profile: CpuProfile): ProfileSummary {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const byId = new Map(profile.nodes.map((node) => [node.id, { ...node, callFrame: { ...node.callFrame, url: withoutQuery(node.callFrame.url) } }]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
 
@@ -84,6 +95,7 @@ export function summariseProfile(profile: CpuProfile): ProfileSummary {
     selfUs.set(profile.samples[i]!, (selfUs.get(profile.samples[i]!) ?? 0) + delta);
   }
   const totalUs = [...selfUs.values()].reduce((a, b) => a + b, 0);
+  let idleUs = 0;
 
   const byFunction = new Map<string, number>();
   const byModule = new Map<string, number>();
@@ -91,6 +103,7 @@ export function summariseProfile(profile: CpuProfile): ProfileSummary {
   const inclusive = new Map<string, number>();
   for (const [id, us] of selfUs) {
     const frame = byId.get(id)!.callFrame;
+    if (frame.url === "" && frame.functionName === "(idle)") idleUs += us;
     add(byFunction, functionLabel(frame), us);
     add(byModule, moduleLabel(frame), us);
     add(byPhase, phaseOf(id, byId, parent), us);
@@ -105,9 +118,10 @@ export function summariseProfile(profile: CpuProfile): ProfileSummary {
       }
     }
   }
+  const busyUs = totalUs - idleUs;
   const rows = (map: Map<string, number>): Row[] =>
-    [...map].map(([name, us]) => ({ name, ms: us / 1000, percent: (100 * us) / totalUs })).sort((a, b) => b.ms - a.ms);
-  return { totalMs: totalUs / 1000, byPhase: rows(byPhase), byModule: rows(byModule), byFunction: rows(byFunction), projectInclusive: rows(inclusive) };
+    [...map].filter(([name]) => !name.startsWith("(idle)")).map(([name, us]) => ({ name, ms: us / 1000, percent: (100 * us) / busyUs })).sort((a, b) => b.ms - a.ms);
+  return { totalMs: totalUs / 1000, busyMs: busyUs / 1000, byPhase: rows(byPhase), byModule: rows(byModule), byFunction: rows(byFunction), projectInclusive: rows(inclusive) };
 }
 
 function phaseOf(id: number, byId: Map<number, ProfileNode>, parent: Map<number, number>): string {
@@ -167,11 +181,12 @@ export function combineSummaries(summaries: ProfileSummary[]): ProfileSummary {
   const merge = (pick: (s: ProfileSummary) => Row[]): Row[] => {
     const totals = new Map<string, number>();
     for (const summary of summaries) for (const row of pick(summary)) add(totals, row.name, row.ms);
-    const total = summaries.reduce((sum, s) => sum + s.totalMs, 0);
+    const total = summaries.reduce((sum, s) => sum + s.busyMs, 0);
     return [...totals].map(([name, ms]) => ({ name, ms, percent: (100 * ms) / total })).sort((a, b) => b.ms - a.ms);
   };
   return {
     totalMs: summaries.reduce((sum, s) => sum + s.totalMs, 0),
+    busyMs: summaries.reduce((sum, s) => sum + s.busyMs, 0),
     byPhase: merge((s) => s.byPhase),
     byModule: merge((s) => s.byModule),
     byFunction: merge((s) => s.byFunction),
@@ -183,7 +198,7 @@ export function formatProfileSummary(summary: ProfileSummary, top = 20, title = 
   const table = (title: string, rows: Row[], n: number) =>
     [`${title}`, ...rows.slice(0, n).map((r) => `  ${r.ms.toFixed(0).padStart(7)} ms ${r.percent.toFixed(1).padStart(5)} %  ${r.name}`)].join("\n");
   return [
-    `${title}: ${(summary.totalMs / 1000).toFixed(2)} s sampled (including idle)`,
+    `${title}: ${(summary.totalMs / 1000).toFixed(2)} s sampled, ${(summary.busyMs / 1000).toFixed(2)} s of it busy (percentages are of busy time)`,
     table("Self time by phase:", summary.byPhase, 30),
     table("Self time by module:", summary.byModule, top),
     table("Self time by function:", summary.byFunction, top),

@@ -12,11 +12,18 @@ import { parseArgs } from "node:util";
 import { addDocuments, BENCH_NOW, DEFAULT_SEED, editDocument, ensureCorpus, restoreCorpus, type CorpusInfo } from "./generate-corpus.ts";
 import { compareSnapshots, groupPaths, linkCopy, snapshot, type OutputChanges } from "./output-snapshot.ts";
 import { combineSummaries, formatProfileSummary, summariseProfile, type CpuProfile, type ProfileSummary } from "./profile-summary.ts";
-import { hasGnuTime, PROJECT_ROOT, runBuild, type BuildRun } from "./run-build.ts";
+import { snapshotCode, type CodeSnapshot } from "./code-snapshot.ts";
+import { hasGnuTime, PROJECT_ROOT, runBuild as runCli, type BuildRequest, type BuildRun } from "./run-build.ts";
 
 const BENCH_DIR = join(PROJECT_ROOT, ".bench");
 /** The text the "edit one" run appends to an excerpt; every page showing it must have been rewritten. */
 const EDIT_MARKER = "Updated with comment from the operator.";
+let code: CodeSnapshot;
+
+/** Every build of one benchmark runs with the same frozen copy of the code. */
+function runBuild(request: Omit<BuildRequest, "codeDir">): Promise<BuildRun> {
+  return runCli({ ...request, codeDir: code.dir });
+}
 
 const USAGE = `Usage: npm run bench -- [options]
 
@@ -70,15 +77,17 @@ async function main(): Promise<number> {
   }
   const sizes = [...new Set(values.sizes.split(",").map(parseSize))].sort((a, b) => a - b);
   const incrementalSize = values["incremental-size"] === undefined ? sizes.at(-1)! : parseSize(values["incremental-size"]);
-  const searchSize = values["search-size"] === undefined ? sizes[Math.floor((sizes.length - 1) / 2)]! : parseSize(values["search-size"]);
+  const searchSize = values["search-size"] === undefined ? sizes[Math.floor(sizes.length / 2)]! : parseSize(values["search-size"]);
   const profileSize = parseSize(values["profile-size"]);
   const seed = Number(values.seed);
   mkdirSync(BENCH_DIR, { recursive: true });
+  code = snapshotCode(PROJECT_ROOT, join(BENCH_DIR, "code"));
 
   const cores = availableParallelism();
   console.log(`Broadsheet benchmark — now ${BENCH_NOW}, seed ${seed}, Node ${process.version}, ${hasGnuTime() ? "peak RSS from /usr/bin/time -v" : "peak RSS polled from /proc (install GNU time for the whole process tree)"}`);
   if (loadavg()[0]! > cores / 2) console.log(`Note: the machine is busy (load average ${loadavg()[0]!.toFixed(1)} on ${cores} cores); wall times will be inflated, CPU seconds less so.`);
-  const results: Record<string, unknown> = { now: BENCH_NOW, seed, node: process.version, cores, date: new Date().toISOString() };
+  console.log(`Code: a copy of the working tree at ${code.commit}${code.uncommitted.length ? ` with ${code.uncommitted.length} uncommitted file(s): ${code.uncommitted.slice(0, 8).join(", ")}${code.uncommitted.length > 8 ? ", …" : ""}` : ""}`);
+  const results: Record<string, unknown> = { now: BENCH_NOW, seed, node: process.version, cores, date: new Date().toISOString(), code: { commit: code.commit, uncommitted: code.uncommitted } };
 
   const full: FullResult[] = [];
   for (const size of sizes) full.push(await fullBuild(size, seed));
@@ -174,7 +183,8 @@ async function incrementalBuilds(size: number, seed: number): Promise<Incrementa
       `  ${name.padEnd(11)} ${run.wallSeconds.toFixed(2)} s wall (${run.reportedSeconds?.toFixed(2)} s in the build, ${run.cpuSeconds?.toFixed(2)} s CPU, load ${run.loadBefore.toFixed(1)}); CLI: ${run.pagesWritten} written, ${run.pagesDeleted} deleted; ` +
         `measured: ${changes.rewritten.length} rewritten (${changes.created.length} new), ${changes.deleted.length} deleted` +
         (changes.identical ? `, ${changes.identical.length} rewritten with identical bytes` : "") +
-        (disagree ? "  ← the CLI summary disagrees with the output tree" : ""),
+        (disagree ? "  ← the CLI summary disagrees with the output tree" : "") +
+        (run.fullBuild ? "  ← the CLI did a FULL build" : ""),
     );
     if (changes.rewritten.length > 0) console.log(`              rewritten by kind: ${kinds(result.measured.byKind)}`);
     if (changes.identical && changes.identical.length > 0) console.log(`              identical rewrites by kind: ${kinds(result.measured.unchangedBytesByKind!)}`);
@@ -199,6 +209,7 @@ interface SearchResult {
   run: Omit<BuildRun, "stdout" | "stderr">;
   searchFiles: number;
   extraSeconds?: number;
+  extraCpuSeconds?: number;
   note?: string;
 }
 
@@ -210,13 +221,14 @@ async function searchBuild(size: number, seed: number, withoutSearch: FullResult
   const searchFiles = run.ok ? [...snapshot(p.out).keys()].filter((path) => path.startsWith("pagefind/")).length : 0;
   const note = !run.ok ? `the build with search failed: ${firstLines(run.stderr)}` : searchFiles === 0 ? "the build wrote no pagefind/ folder: search indexing is not wired into the build yet" : undefined;
   const extraSeconds = withoutSearch && run.ok ? run.wallSeconds - withoutSearch.run.wallSeconds : undefined;
+  const extraCpuSeconds = withoutSearch?.run.cpuSeconds !== undefined && run.cpuSeconds !== undefined && run.ok ? run.cpuSeconds - withoutSearch.run.cpuSeconds : undefined;
   console.log(
     `  with search: ${run.wallSeconds.toFixed(2)} s wall, peak RSS ${run.peakRssMb?.toFixed(0)} MB, ${searchFiles} files in pagefind/` +
-      (extraSeconds === undefined ? "" : ` (+${extraSeconds.toFixed(2)} s over --no-search)`) +
+      (extraSeconds === undefined ? "" : ` (${signed(extraSeconds)} s wall, ${extraCpuSeconds === undefined ? "?" : signed(extraCpuSeconds)} s CPU over --no-search)`) +
       (note ? ` — ${note}` : ""),
   );
   clean(p.out, p.cache);
-  return { size, run: strip(run), searchFiles, extraSeconds, note };
+  return { size, run: strip(run), searchFiles, extraSeconds, extraCpuSeconds, note };
 }
 
 async function profileBuild(size: number, seed: number) {
@@ -254,7 +266,10 @@ function printTables(full: FullResult[], incremental: IncrementalResult[] | unde
       return [fmt(f.size), f.run.wallSeconds.toFixed(2), f.run.reportedSeconds?.toFixed(2) ?? "?", f.run.cpuSeconds?.toFixed(2) ?? "?", f.run.loadBefore.toFixed(1), fmt(f.run.pagesWritten), fmt(Math.round(f.pagesPerSecond ?? 0)), f.run.peakRssMb?.toFixed(0) ?? "?", marginalPerThousand(f, sorted[i - 1]), verdict];
     });
   table(["documents", "wall s", "build s", "CPU s", "load", "pages written", "pages/s", "peak RSS MB", "MB per extra 1k docs", "target"], rows);
-  if (search) console.log(`\nWith the search index (${fmt(search.size)} documents): ${search.run.wallSeconds.toFixed(2)} s wall, peak RSS ${search.run.peakRssMb?.toFixed(0)} MB, ${search.searchFiles} pagefind files${search.extraSeconds === undefined ? "" : `, +${search.extraSeconds.toFixed(2)} s`}${search.note ? ` — ${search.note}` : ""}`);
+  if (search) {
+    const extra = search.extraSeconds === undefined ? "" : `; ${signed(search.extraSeconds)} s wall, ${search.extraCpuSeconds === undefined ? "?" : signed(search.extraCpuSeconds)} s CPU over --no-search`;
+    console.log(`\nWith the search index (${fmt(search.size)} documents): ${search.run.wallSeconds.toFixed(2)} s wall, ${search.run.cpuSeconds?.toFixed(2)} s CPU, peak RSS ${search.run.peakRssMb?.toFixed(0)} MB, ${fmt(search.searchFiles)} pagefind files${extra}${search.note ? ` — ${search.note}` : ""}`);
+  }
   if (!incremental) return;
   console.log(`\nIncremental builds on ${fmt(incrementalSize)} documents (no --full)`);
   table(
@@ -262,7 +277,7 @@ function printTables(full: FullResult[], incremental: IncrementalResult[] | unde
     incremental.map((r) => {
       const target =
         r.name === "add 10" ? `${r.run.wallSeconds <= TARGETS.addSeconds ? "ok" : "OVER"} (≤ ${TARGETS.addSeconds} s)` :
-        r.name === "no change" ? `${r.run.wallSeconds <= TARGETS.noChangeSeconds && r.measured.rewritten === 0 ? "ok" : "MISSED"} (≤ ${TARGETS.noChangeSeconds} s, writes nothing)` :
+        r.name === "no change" ? `${r.run.wallSeconds <= TARGETS.noChangeSeconds && r.measured.rewritten === 0 ? "ok" : "MISSED"} (≤ ${TARGETS.noChangeSeconds} s, writes nothing)${r.run.fullBuild ? " FULL BUILD" : ""}` :
         r.stale ? `${r.stale.length === 0 ? "no stale pages" : `${r.stale.length} STALE`}` : "";
       return [r.name, r.run.wallSeconds.toFixed(2), r.run.reportedSeconds?.toFixed(2) ?? "?", r.run.cpuSeconds?.toFixed(2) ?? "?", r.run.loadBefore.toFixed(1), String(r.run.pagesWritten ?? "?"), String(r.run.pagesDeleted ?? "?"), String(r.measured.rewritten), r.measured.identical === undefined ? "?" : String(r.measured.identical), r.run.peakRssMb?.toFixed(0) ?? "?", target];
     }),
@@ -306,6 +321,10 @@ function kinds(groups: Record<string, number>): string {
     .sort((a, b) => b[1] - a[1])
     .map(([kind, n]) => `${n} ${kind}`)
     .join(", ");
+}
+
+function signed(n: number): string {
+  return `${n >= 0 ? "+" : ""}${n.toFixed(2)}`;
 }
 
 function fmt(n: number | undefined): string {

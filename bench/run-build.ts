@@ -27,6 +27,8 @@ export interface BuildRun {
   pagesWritten?: number;
   pagesDeleted?: number;
   pagesPlanned?: number;
+  /** The CLI said "(full build)": it did not trust the previous output. */
+  fullBuild?: boolean;
   documentsRead?: number;
   published?: number;
   stdout: string;
@@ -34,6 +36,8 @@ export interface BuildRun {
 }
 
 export interface BuildRequest {
+  /** The project copy to build with (see code-snapshot.ts); the CLI runs from there. */
+  codeDir: string;
   content: string;
   out: string;
   cacheDir: string;
@@ -58,7 +62,7 @@ export async function runBuild(request: BuildRequest): Promise<BuildRun> {
 
   const loadBefore = loadavg()[0]!;
   const started = performance.now();
-  const child = spawn(command, args, { cwd: PROJECT_ROOT, env: { ...process.env, BROADSHEET_CACHE_DIR: request.cacheDir }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, { cwd: request.codeDir, env: { ...process.env, BROADSHEET_CACHE_DIR: request.cacheDir }, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -102,6 +106,7 @@ export function parseSummary(stdout: string): Partial<BuildRun> {
     pagesWritten: pages ? Number(pages[1]) : undefined,
     pagesDeleted: pages ? Number(pages[2]) : undefined,
     pagesPlanned: pages ? Number(pages[3]) : undefined,
+    fullBuild: pages ? /\(full build\)/.test(pages[0]) : undefined,
     documentsRead: documents ? Number(documents[1]) : undefined,
     published: documents ? Number(documents[2]) : undefined,
     reportedSeconds: time ? Number(time[1]) : undefined,
