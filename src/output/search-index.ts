@@ -40,8 +40,7 @@ export function searchRecords(index: SiteIndex, urls: SiteUrls, language: string
 
 function searchRecord(article: IndexedArticle, urls: SiteUrls, language: string): SearchRecord {
   const s = article.summary;
-  // Two spellings of one topic in a document are one term: list it once, or Pagefind would count the story twice.
-  const topics = [...new Set(article.topics.map((t) => t.name))];
+  const topics = article.topics.map((t) => t.name);
   // Pagefind makes every meta value searchable too, so meta holds only what a result shows.
   const meta: Record<string, string> = { title: s.title };
   if (s.image) {
