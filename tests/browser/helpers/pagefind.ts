@@ -15,6 +15,27 @@ export async function resultCount(page: Page): Promise<number> {
   return Number(match[1]);
 }
 
+/**
+ * After a filter is ticked, waits until Pagefind has searched again: the results message and the
+ * ticked filter's own count agree ("4 results for …", "AI (4)"), and returns that number.
+ * (Before a search settles, Pagefind may still show each filter's count over the whole site.)
+ */
+export async function filteredResultCount(page: Page, filterValue: string): Promise<number> {
+  const read = () =>
+    page.evaluate((value) => {
+      const message = /^(\d+) results? for/.exec(document.querySelector(".pagefind-ui__message")?.textContent?.trim() ?? "");
+      const box = [...document.querySelectorAll<HTMLInputElement>(".pagefind-ui__filter-checkbox")].find((b) => b.checked && b.value === value);
+      const label = box && /\((\d+)\)\s*$/.exec(document.querySelector(`label[for="${CSS.escape(box.id)}"]`)?.textContent ?? "");
+      return { results: message ? Number(message[1]) : undefined, filter: label ? Number(label[1]) : undefined };
+    }, filterValue);
+  const deadline = Date.now() + 10_000;
+  for (let state = await read(); ; state = await read()) {
+    if (state.results !== undefined && state.results === state.filter) return state.results;
+    if (Date.now() > deadline) throw new Error(`Pagefind did not settle after ticking ${filterValue}: ${JSON.stringify(state)}`);
+    await page.waitForTimeout(100);
+  }
+}
+
 export async function resultLinks(page: Page): Promise<string[]> {
   return page.locator(".pagefind-ui__result-link").evaluateAll((as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).href))]);
 }
