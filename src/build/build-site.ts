@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import type { Environment } from "nunjucks";
 import type { Article } from "../content/article.ts";
 import { loadWithCache, parseOnThisThread, type ParseDocuments } from "../content/content-cache.ts";
@@ -7,6 +8,7 @@ import type { ContentIssue } from "../content/content-error.ts";
 import type { BuildOptions, SiteConfig } from "../config/site-config.ts";
 import { readState, stateFile, writeState } from "../output/build-state.ts";
 import { StagedWriter } from "../output/staged-writer.ts";
+import { WriteQueue } from "../output/write-queue.ts";
 import { OutputTransaction } from "../output/transaction.ts";
 import { createEnvironment } from "../render/environment.ts";
 import { makeSiteView } from "../render/site-view.ts";
@@ -49,10 +51,14 @@ export interface BuildReport {
 /** Bumped with any change to how pages are planned or rendered, so old outputs are not trusted. */
 const RENDERER_VERSION = "1";
 
-/** Below these amounts of work, starting worker threads costs more than it saves. */
+/**
+ * Below these amounts of work, starting worker threads (each loads Eleventy's configuration)
+ * costs more than it saves.
+ */
 const PARALLEL_PARSE_THRESHOLD = 1500;
 const PARALLEL_RENDER_THRESHOLD = 3000;
-const WORKERS = 2;
+/** Worker threads for big builds: BROADSHEET_WORKERS, else one per core; 0 builds on one thread. */
+const WORKERS = Number.parseInt(process.env.BROADSHEET_WORKERS ?? "", 10) || (process.env.BROADSHEET_WORKERS === "0" ? 0 : availableParallelism());
 
 /**
  * The whole build: load what changed, validate, plan every page, render those whose content
@@ -72,7 +78,7 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
   let pool: WorkerPool | undefined;
   try {
     const parse: ParseDocuments = (dir, files, fresh) =>
-      files.length >= PARALLEL_PARSE_THRESHOLD ? (pool ??= new WorkerPool(WORKERS)).load(dir, files) : parseOnThisThread(dir, files, fresh);
+      files.length >= PARALLEL_PARSE_THRESHOLD && WORKERS > 0 ? (pool ??= new WorkerPool(WORKERS)).load(dir, files) : parseOnThisThread(dir, files, fresh);
     const load = await loadWithCache(config.contentDir, previous?.content ?? {}, parse);
     const settings = { ...config, now: options.now };
     const rules = { drafts: options.drafts, future: options.future, now: options.now };
@@ -122,11 +128,13 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
     await transaction.begin();
     try {
       const writer = new StagedWriter(transaction.staging);
-      for (const file of changedAssets) await writer.write(file.outputPath, file.content);
+      const writes = new WriteQueue();
+      for (const file of changedAssets) await writes.add(writer.write(file.outputPath, file.content));
       // Pagefind runs in its own process, alongside the rendering below.
       const searchFiles = searchChanged ? searchIndexFiles(search.records) : undefined;
+      searchFiles?.catch(() => {}); // awaited below; a render error first must not leave it unhandled
       const site = makeSiteView(config, { css: config.pathPrefix + assets.cssPath });
-      if (changedPages.length >= PARALLEL_RENDER_THRESHOLD) pool ??= new WorkerPool(WORKERS);
+      if (changedPages.length >= PARALLEL_RENDER_THRESHOLD && WORKERS > 0) pool ??= new WorkerPool(WORKERS);
       const job = { site, writer, config, paths, fresh: load.fresh };
       if (pool) {
         // Workers render article pages next to the articles they hold; lists are rendered here meanwhile.
@@ -137,7 +145,8 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
       } else {
         await renderOnThisThread(changedPages, job);
       }
-      for (const file of (await searchFiles) ?? []) await writer.write(`${SEARCH_FOLDER}/${file.path}`, file.content);
+      for (const file of (await searchFiles) ?? []) await writes.add(writer.write(`${SEARCH_FOLDER}/${file.path}`, file.content));
+      await writes.drain();
     } catch (error) {
       await transaction.abort();
       throw error;
@@ -177,8 +186,10 @@ async function renderOnThisThread(pages: PlannedPage[], job: ThreadJob): Promise
   const { loadEleventyRegistrations } = await import("../render/eleventy-registrations.ts");
   const env: Environment = createEnvironment(job.config.layoutsDir, await loadEleventyRegistrations(job.paths.eleventyConfig));
   const article = (sourcePath: string) => job.fresh.get(sourcePath) ?? rereadArticle(job.config.contentDir, sourcePath);
+  const writes = new WriteQueue();
   for (const page of pages) {
     const rendered = renderPage(env, page, job.site, article);
-    await job.writer.write(rendered.outputPath, rendered.content);
+    await writes.add(job.writer.write(rendered.outputPath, rendered.content));
   }
+  await writes.drain();
 }

@@ -5,6 +5,7 @@ import type nunjucks from "nunjucks";
 import { summarise, type Article } from "../content/article.ts";
 import { loadDocument } from "../content/load-content.ts";
 import { StagedWriter } from "../output/staged-writer.ts";
+import { WriteQueue } from "../output/write-queue.ts";
 import { createEnvironment } from "../render/environment.ts";
 import { loadEleventyRegistrations } from "../render/eleventy-registrations.ts";
 import { renderPage } from "./render-pages.ts";
@@ -36,10 +37,12 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
   env ??= createEnvironment(request.layoutsDir, await loadEleventyRegistrations(request.configPath));
   const writer = new StagedWriter(request.staging);
   const article = (sourcePath: string) => articles.get(sourcePath) ?? rereadArticle(request.contentDir, sourcePath);
+  const writes = new WriteQueue();
   for (const page of request.pages) {
     const rendered = renderPage(env, page, request.site, article);
-    await writer.write(rendered.outputPath, rendered.content);
+    await writes.add(writer.write(rendered.outputPath, rendered.content));
   }
+  await writes.drain();
   return { id: request.id, type: "render", written: request.pages.length };
 }
 
