@@ -94,7 +94,7 @@ export function validateArticle(input: DocumentInput): ValidationResult {
 
 function readBody(read: FieldReader, body: string): string | undefined {
   if (body.trim() === "") return undefined;
-  const html = renderBody(body, (url, reason) => read.warn("(body)", `link dropped: ${reason}`, url));
+  const html = renderBody(body, (url, reason) => read.warn("(body)", `dropped: ${reason}`, url));
   // Entities and Markdown escapes can spell the secured value in ways the source does not show.
   if (read.holdsSecret(body) || read.holdsSecret(html)) return read.error("(body)", "must not contain the document's secured value");
   return html;

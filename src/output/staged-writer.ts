@@ -24,8 +24,10 @@ export class StagedWriter {
   // Most pages live in a folder of their own: create each folder once, parents first, without
   // the failed attempts a recursive mkdir makes when the parent is missing.
   private async ensureDir(dir: string): Promise<void> {
-    if (this.createdDirs.has(dir)) return;
-    if (dir !== this.staging) await this.ensureDir(dirname(dir));
+    // The transaction creates the staging folder. Once an interruption has removed it, a write
+    // from another thread must fail rather than bring it back.
+    if (dir === this.staging || this.createdDirs.has(dir)) return;
+    await this.ensureDir(dirname(dir));
     await mkdir(dir).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "EEXIST") throw error;
     });

@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, renameSync, rmSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 
@@ -14,11 +14,8 @@ export class OutputTransaction {
   readonly staging: string;
   private readonly backup: string;
   private readonly journalPath: string;
-  private readonly createdDirs = new Set<string>();
-  /** Staged paths as the strictest host compares them, to catch two pages claiming one file. */
-  private readonly claimed = new Map<string, string>();
   private committing = false;
-  private interrupted = false;
+  private interrupted: NodeJS.Signals | undefined;
   private readonly onSignal = (signal: NodeJS.Signals) => this.interrupt(signal);
 
   constructor(
@@ -55,16 +52,16 @@ export class OutputTransaction {
       await rm(this.journalPath, { force: true });
     }
     await rm(this.staging, { recursive: true, force: true });
+    await rm(`${this.staging}.interrupted`, { recursive: true, force: true });
     await rm(this.backup, { recursive: true, force: true });
   }
 
   async begin(): Promise<void> {
-    await rm(this.staging, { recursive: true, force: true });
-    await mkdir(this.staging, { recursive: true });
-    this.createdDirs.clear();
-    this.claimed.clear();
+    // Listen first: once the staging folder exists, an interruption must clear it away.
     process.on("SIGINT", this.onSignal);
     process.on("SIGTERM", this.onSignal);
+    await rm(this.staging, { recursive: true, force: true });
+    await mkdir(this.staging, { recursive: true });
   }
 
   /**
@@ -73,37 +70,32 @@ export class OutputTransaction {
    */
   private interrupt(signal: NodeJS.Signals): void {
     if (this.committing) {
-      this.interrupted = true;
+      this.interrupted = signal;
       return;
     }
-    rmSync(this.staging, { recursive: true, force: true });
-    process.exit(signal === "SIGINT" ? 130 : 143);
+    try {
+      // Worker threads may still be writing. Moving the folder away first makes their next write
+      // fail instead of landing in a half-deleted staging folder; the next build's recover()
+      // removes whatever is left if this does not finish.
+      const doomed = `${this.staging}.interrupted`;
+      renameSync(this.staging, doomed);
+      rmSync(doomed, { recursive: true, force: true, maxRetries: 5 });
+    } finally {
+      process.stderr.write(`\nInterrupted (${signal}): nothing was published; ${this.outDir}/ is unchanged.\n`);
+      process.exit(exitCodeFor(signal));
+    }
   }
 
   private finish(): void {
     process.off("SIGINT", this.onSignal);
     process.off("SIGTERM", this.onSignal);
     this.committing = false;
-    if (this.interrupted) process.exit(130);
-  }
-
-  /**
-   * Writes one file into staging. The last line of defence for the output tree: a path that
-   * would land outside the folder, or on a file another page already claimed (also when they
-   * differ only in case or Unicode normalisation, which many hosts do not tell apart), throws.
-   */
-  async stage(path: string, content: string | Uint8Array): Promise<void> {
-    const target = insideFolder(this.staging, path);
-    const folded = path.normalize("NFC").toLowerCase();
-    const earlier = this.claimed.get(folded);
-    if (earlier !== undefined) throw new Error(`Two output files would be one on hosts that ignore case or Unicode normalisation: ${JSON.stringify(earlier)} and ${JSON.stringify(path)}.`);
-    this.claimed.set(folded, path);
-    const dir = dirname(target);
-    if (!this.createdDirs.has(dir)) {
-      await mkdir(dir, { recursive: true });
-      this.createdDirs.add(dir);
-    }
-    await writeFile(target, content);
+    const signal = this.interrupted;
+    if (signal === undefined) return;
+    // The site is published; the build still records what it published for the next one, so the
+    // exit status reports the interruption only once everything else is done.
+    process.stderr.write(`\nInterrupted (${signal}) while publishing: finishing first; ${this.outDir}/ is complete.\n`);
+    process.once("beforeExit", () => (process.exitCode = exitCodeFor(signal)));
   }
 
   /** Discards the staged files; the published site was never touched. */
@@ -119,6 +111,8 @@ export class OutputTransaction {
   async commit(changed: string[], deleted: string[]): Promise<void> {
     this.committing = true;
     try {
+      for (const path of [...changed, ...deleted]) insideFolder(this.outDir, path);
+      refuseFoldedDuplicates(changed);
       if (this.full) await this.swap();
       else if (changed.length > 0 || deleted.length > 0) await this.move(changed, deleted);
     } finally {
@@ -128,7 +122,6 @@ export class OutputTransaction {
   }
 
   private async move(changed: string[], deleted: string[]): Promise<void> {
-    for (const path of [...changed, ...deleted]) insideFolder(this.outDir, path);
     const created = changed.filter((path) => !existsSync(join(this.outDir, path)));
     await this.writeJournal({ kind: "moves", paths: [...changed, ...deleted], created });
     for (const path of [...changed, ...deleted]) {
@@ -169,6 +162,11 @@ interface Journal {
   created: string[];
 }
 
+/** The shell's convention: 128 + the signal's number. */
+function exitCodeFor(signal: NodeJS.Signals): number {
+  return signal === "SIGINT" ? 130 : 143;
+}
+
 /**
  * `folder`/`path`, if `path` is a plain relative path that stays inside `folder`; throws otherwise.
  * Output paths come from slugs of untrusted names, so this is checked, not assumed.
@@ -178,9 +176,23 @@ function insideFolder(folder: string, path: string): string {
   const fromFolder = relative(resolve(folder), target);
   const escapes = fromFolder === "" || fromFolder === ".." || fromFolder.startsWith(`..${sep}`) || isAbsolute(fromFolder);
   if (path === "" || isAbsolute(path) || path.includes("\0") || path.split(/[\\/]/).includes("..") || escapes) {
-    throw new Error(`Refusing to write ${JSON.stringify(path)}: it is not inside the output folder; this is a bug in Broadsheet.`);
+    throw new Error(`Refusing to touch ${JSON.stringify(path)}: it is not inside the output folder ${folder}.`);
   }
   return target;
+}
+
+/**
+ * Many hosts (macOS and Windows file systems, some object stores) do not tell apart names that
+ * differ only in case or Unicode normalisation: two such files would overwrite each other.
+ */
+function refuseFoldedDuplicates(paths: string[]): void {
+  const seen = new Map<string, string>();
+  for (const path of paths) {
+    const folded = path.normalize("NFC").toLowerCase();
+    const earlier = seen.get(folded);
+    if (earlier !== undefined) throw new Error(`Two output files would be one on hosts that ignore case or Unicode normalisation: ${JSON.stringify(earlier)} and ${JSON.stringify(path)}.`);
+    seen.set(folded, path);
+  }
 }
 
 /** Removes folders left empty by deleted pages, walking up towards the output root. */

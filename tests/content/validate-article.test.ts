@@ -129,7 +129,7 @@ describe("validateArticle: URLs", () => {
 
   it("warns about unsafe links in the body", () => {
     const result = article(storyFields(), "[a](javascript:alert(1))");
-    expect(result.warnings.map(formatIssue)).toEqual(['doc.md → (body): link dropped: the javascript: scheme is not allowed ("javascript:alert(1)")']);
+    expect(result.warnings.map(formatIssue)).toEqual(['doc.md → (body): dropped: the javascript: scheme is not allowed ("javascript:alert(1)")']);
     expect(result.article.bodyHtml).toBe('<p><a rel="nofollow noopener">a</a></p>');
   });
 
