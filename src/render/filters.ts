@@ -54,7 +54,7 @@ export const filters = {
   },
   /** RFC 822 in English, as RSS 2.0 requires whatever the site's language. */
   rfc822Date(iso: string): string {
-    return DateTime.fromISO(iso, { zone: "utc" }).setLocale("en-US").toRFC2822() ?? iso;
+    return memo(`822\0${iso}`, () => DateTime.fromISO(iso, { zone: "utc" }).setLocale("en-US").toRFC2822() ?? iso);
   },
   /** `/news/x/` → `https://example.org/news/x/`; absolute URLs pass through. */
   absoluteUrl(this: FilterContext, url: string): string {
