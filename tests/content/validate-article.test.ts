@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatIssue } from "../../src/content/content-error.ts";
+import { loadDocument } from "../../src/content/load-content.ts";
 import { validateArticle } from "../../src/content/validate-article.ts";
 import { storyFields } from "../helpers/fixtures.ts";
 
@@ -69,6 +70,24 @@ describe("validateArticle: loose but unambiguous values", () => {
 
   it("keeps one spelling of topics that differ only in case, spacing or Unicode form", () => {
     expect(article(storyFields({ topics: ["Café", "CAFÉ", "Cafe\u0301", " café "] })).article.topics).toEqual(["Café"]);
+  });
+
+  it("rejects aliases that would expand to a billion topics in milliseconds, without expanding them", () => {
+    const levels = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+    const yaml = [
+      "---",
+      "title: Alias Bomb",
+      "publishedDateTime: 2026-03-14T08:30:00Z",
+      "provider: Harbour Times",
+      "a: &a [x, x, x, x, x, x, x, x, x, x]",
+      ...levels.slice(1).map((name, i) => `${name}: &${name} [${Array(10).fill(`*${levels[i]}`).join(", ")}]`),
+      `topics: [${Array(10).fill("*i").join(", ")}]`,
+      "---",
+    ].join("\n");
+    const started = performance.now();
+    const result = loadDocument("bomb.md", new TextEncoder().encode(yaml));
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(result.ok ? [] : result.errors.map(formatIssue)).toEqual(["bomb.md → topics[0]: must be text, not a nested list or map (a list of 10)"]);
   });
 
   it("rejects topics given as nested lists", () => {

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { documentText, listFiles, makeTempDir, runBuild, storyFields, writeContent, type CliRun } from "../helpers/fixtures.ts";
@@ -176,6 +176,10 @@ describe("the same build with --skip-invalid", () => {
 
   it("publishes the valid documents, including a BOM, CRLF lines, numbers as strings, a single topic and only an update date", () => {
     expect([...skippedPages].sort()).toEqual([...VALID_PAGES].sort());
+  });
+
+  it("files a topic given as a single string as one topic", () => {
+    expect(readFileSync(join(dir, "dist", "topics", "harbour", "index.html"), "utf8")).toContain("Single Topic Story");
   });
 
   it("counts the scheduled story and the skipped documents in the summary", () => {

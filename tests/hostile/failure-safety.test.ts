@@ -24,6 +24,8 @@ function mustSucceed(run: CliRun): CliRun {
   return run;
 }
 
+const BIG = 2000;
+
 describe("a build that is killed or interrupted part-way", () => {
   const dir = makeTempDir("broadsheet-interrupt-");
   const staging = join(dir, ".dist.staging");
@@ -50,8 +52,9 @@ describe("a build that is killed or interrupted part-way", () => {
     mustSucceed(runBuild(dir));
     published = snapshot(join(dir, "dist"));
 
-    // Big enough that rendering takes seconds, so the signals land while pages are being written.
-    writeContent(dir, Object.fromEntries(Array.from({ length: 3000 }, (_, n) => [`big/${String(n).padStart(4, "0")}.md`, documentText(story(n + 10))])));
+    // Big enough that rendering takes seconds and runs on worker threads, so the signals land
+    // while several threads are writing pages.
+    writeContent(dir, Object.fromEntries(Array.from({ length: BIG }, (_, n) => [`big/${String(n).padStart(4, "0")}.md`, documentText(story(n + 10))])));
     killed = await interrupt("SIGKILL");
     killedDist = snapshot(join(dir, "dist"));
     leftAfterKill = leftovers(dir);
@@ -94,7 +97,7 @@ describe("a build that is killed or interrupted part-way", () => {
 
   it("the next build succeeds, publishes every document and leaves nothing beside the output", () => {
     expect(next.status).toBe(0);
-    expect(next.stdout).toContain("3003 read");
+    expect(next.stdout).toContain(`${BIG + 3} read`);
     expect(existsSync(join(dir, "dist", "topics", "topic-39", "index.html"))).toBe(true);
     expect(leftovers(dir)).toEqual([]);
   });
