@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentText, listFiles, makeTempDir, runBuild, storyFields, writeContent, type CliRun } from "../helpers/fixtures.ts";
 import { makeSecret, snapshot } from "./cli.ts";
 
@@ -97,6 +97,8 @@ let failed: CliRun;
 let failedDist: Record<string, string>;
 let skipped: CliRun;
 let skippedPages: string[];
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(() => {
   writeContent(dir, VALID);

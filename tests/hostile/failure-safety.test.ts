@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentText, listFiles, makeTempDir, PROJECT_ROOT, runBuild, storyFields, writeContent, type CliRun } from "../helpers/fixtures.ts";
 import { snapshot, startBuild, waitFor, type BuildExit } from "./cli.ts";
 
@@ -28,6 +28,7 @@ const BIG = 2000;
 
 describe("a build that is killed or interrupted part-way", () => {
   const dir = makeTempDir("broadsheet-interrupt-");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const staging = join(dir, ".dist.staging");
   let published: Record<string, string>;
   let killed: BuildExit;
@@ -105,6 +106,7 @@ describe("a build that is killed or interrupted part-way", () => {
 
 describe("a build that crashes, or follows one that died while publishing", () => {
   const dir = makeTempDir("broadsheet-recover-");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const dist = join(dir, "dist");
   let published: Record<string, string>;
   let crashed: CliRun;
@@ -190,6 +192,7 @@ describe("a build that crashes, or follows one that died while publishing", () =
 
 describe("documents that leave the site", () => {
   const dir = makeTempDir("broadsheet-stale-");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const dist = join(dir, "dist");
   /** Files that name a story by its headline or link to its page. */
   const mentions = (title: string, slug: string) => listFiles(dist).filter((f) => [title, slug].some((text) => readFileSync(join(dist, f), "utf8").includes(text)));

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { Parser } from "htmlparser2";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EMBED_HOSTS } from "../../src/content/html.ts";
 import { listFiles, makeTempDir, readOutput, writeContent, type CliRun } from "../helpers/fixtures.ts";
 import { readUnpacked, runBuildWithSearch, secretForms } from "./cli.ts";
@@ -48,6 +48,8 @@ function allTags(): Tag[] {
   }
   return tags;
 }
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(() => {
   writeContent(dir, DOCUMENTS);
