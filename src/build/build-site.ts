@@ -8,7 +8,6 @@ import type { ContentIssue } from "../content/content-error.ts";
 import type { BuildOptions, SiteConfig } from "../config/site-config.ts";
 import { readState, stateFile, writeState } from "../output/build-state.ts";
 import { StagedWriter } from "../output/staged-writer.ts";
-import { WriteQueue } from "../output/write-queue.ts";
 import { OutputTransaction } from "../output/transaction.ts";
 import { createEnvironment } from "../render/environment.ts";
 import { makeSiteView } from "../render/site-view.ts";
@@ -17,7 +16,7 @@ import type { ExclusionReason } from "../site/publish-rules.ts";
 import type { SiteView } from "../site/views.ts";
 import { collectAssets } from "./collect-assets.ts";
 import { planSite, withoutFiles, type SitePlan } from "./plan-site.ts";
-import { renderPage } from "./render-pages.ts";
+import { renderInto } from "./render-loop.ts";
 import { rereadArticle } from "./reread-article.ts";
 import { WorkerPool } from "./worker-pool.ts";
 import { SEARCH_FOLDER, searchIndexDigest, searchIndexFiles, searchRecords } from "../output/search-index.ts";
@@ -113,8 +112,12 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
       outputs[file.outputPath] = file.fingerprint;
       return trusted?.outputs[file.outputPath] !== file.fingerprint;
     });
+    // Hosts differ in case sensitivity and Unicode normalisation: compare paths as the strictest does.
+    const claimed = new Map(Object.keys(outputs).map((path) => [foldPath(path), path]));
     const changedPages = plan.pages.filter((page) => {
-      if (page.outputPath in outputs) throw new Error(`Two pages claim ${page.outputPath}; this is a bug in Broadsheet's page planning.`);
+      const other = claimed.get(foldPath(page.outputPath));
+      if (other !== undefined) throw new Error(`Two pages claim ${page.outputPath} and ${other}; this is a bug in Broadsheet's page planning.`);
+      claimed.set(foldPath(page.outputPath), page.outputPath);
       outputs[page.outputPath] = page.fingerprint;
       return trusted?.outputs[page.outputPath] !== page.fingerprint;
     });
@@ -128,8 +131,7 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
     await transaction.begin();
     try {
       const writer = new StagedWriter(transaction.staging);
-      const writes = new WriteQueue();
-      for (const file of changedAssets) await writes.add(writer.write(file.outputPath, file.content));
+      for (const file of changedAssets) writer.write(file.outputPath, file.content);
       // Pagefind runs in its own process, alongside the rendering below.
       const searchFiles = searchChanged ? searchIndexFiles(search.records) : undefined;
       searchFiles?.catch(() => {}); // awaited below; a render error first must not leave it unhandled
@@ -145,8 +147,7 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
       } else {
         await renderOnThisThread(changedPages, job);
       }
-      for (const file of (await searchFiles) ?? []) await writes.add(writer.write(`${SEARCH_FOLDER}/${file.path}`, file.content));
-      await writes.drain();
+      for (const file of (await searchFiles) ?? []) writer.write(`${SEARCH_FOLDER}/${file.path}`, file.content);
     } catch (error) {
       await transaction.abort();
       throw error;
@@ -172,6 +173,10 @@ function planSearchIndex(plan: SitePlan, config: SiteConfig) {
   return { records, digest: searchIndexDigest(records) };
 }
 
+function foldPath(path: string): string {
+  return path.normalize("NFC").toLowerCase();
+}
+
 interface ThreadJob {
   site: SiteView;
   writer: StagedWriter;
@@ -186,10 +191,5 @@ async function renderOnThisThread(pages: PlannedPage[], job: ThreadJob): Promise
   const { loadEleventyRegistrations } = await import("../render/eleventy-registrations.ts");
   const env: Environment = createEnvironment(job.config.layoutsDir, await loadEleventyRegistrations(job.paths.eleventyConfig));
   const article = (sourcePath: string) => job.fresh.get(sourcePath) ?? rereadArticle(job.config.contentDir, sourcePath);
-  const writes = new WriteQueue();
-  for (const page of pages) {
-    const rendered = renderPage(env, page, job.site, article);
-    await writes.add(job.writer.write(rendered.outputPath, rendered.content));
-  }
-  await writes.drain();
+  await renderInto(job.writer, env, pages, job.site, article);
 }

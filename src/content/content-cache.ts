@@ -82,7 +82,14 @@ export async function loadWithCache(dir: string, previous: ContentCache, parse?:
 
 export const parseOnThisThread: ParseDocuments = (dir, files, fresh) =>
   inBatches(files, async ({ file, size, mtimeMs }) => {
-    const outcome = loadDocument(file, await readFile(join(dir, file)));
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(join(dir, file));
+    } catch (error) {
+      const reason = `the file could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+      return { file, size, mtimeMs, errors: [{ file, field: "(file)", reason }], warnings: [] };
+    }
+    const outcome = loadDocument(file, bytes);
     if (!outcome.ok) return { file, size, mtimeMs, errors: outcome.errors, warnings: outcome.warnings };
     fresh.set(file, outcome.article);
     return { file, size, mtimeMs, summary: summarise(outcome.article), errors: [], warnings: outcome.warnings };

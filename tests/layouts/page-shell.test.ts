@@ -128,7 +128,8 @@ describe("the page shell every HTML page shares", () => {
     expect(search.all("div", { id: "search" })).toHaveLength(1);
     const inline = search.all("script").map(textOf).find((code) => code.includes("new PagefindUI"))!;
     expect(inline).toContain('element: "#search"');
-    expect(inline).toContain('baseUrl: "/news/"');
+    // Result URLs from the index already carry the prefix, so Pagefind must not add it again.
+    expect(inline).toContain('baseUrl: "/"');
     expect(inline).toContain('bundlePath: "/news/pagefind/"');
     const fallback = textOf(search.one("noscript"));
     expect(fallback).toContain("Search needs JavaScript");

@@ -1,0 +1,25 @@
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import type nunjucks from "nunjucks";
+import type { Article } from "../content/article.ts";
+import type { StagedWriter } from "../output/staged-writer.ts";
+import type { PlannedPage } from "../site/plan-pages.ts";
+import type { SiteView } from "../site/views.ts";
+import { renderPage } from "./render-pages.ts";
+
+/** Pages rendered between two turns of the event loop, so Ctrl-C and worker messages are heard. */
+const PAGES_PER_TURN = 200;
+
+/** Renders pages and writes them into staging: the one loop the main thread and the workers share. */
+export async function renderInto(
+  writer: StagedWriter,
+  env: nunjucks.Environment,
+  pages: PlannedPage[],
+  site: SiteView,
+  article: (sourcePath: string) => Article,
+): Promise<void> {
+  for (const [i, page] of pages.entries()) {
+    const rendered = renderPage(env, page, site, article);
+    writer.write(rendered.outputPath, rendered.content);
+    if (i % PAGES_PER_TURN === PAGES_PER_TURN - 1) await yieldToEventLoop();
+  }
+}
