@@ -1,7 +1,8 @@
 // `npm run screenshots`: builds the sample site, serves it on 127.0.0.1 and photographs the home,
 // story and topic pages in Debian's headless Chromium at a 375 px phone and a 1280 px desktop
-// width, into docs/screenshots/ (the README shows them). Pictures from other sites, which this
-// machine cannot reach, appear as grey placeholders.
+// width, in the light and dark colour schemes, into docs/screenshots/NAME-WIDTH-SCHEME.png (the
+// README shows them). Pictures from other sites, which this machine cannot reach, appear as grey
+// placeholders. Emoji in headlines need a colour emoji font (Debian: fonts-noto-color-emoji).
 import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,13 +24,13 @@ try {
   try {
     mkdirSync(OUT_DIR, { recursive: true });
     const kinds = pageKinds(siteDir).filter((k) => k.kind in SHOTS);
-    for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
-      const context = await browser.newContext({ viewport: VIEWPORTS[viewport], colorScheme: "light", reducedMotion: "reduce" });
+    for (const [viewport, colorScheme] of (Object.keys(VIEWPORTS) as ViewportName[]).flatMap((v) => [[v, "light"], [v, "dark"]] as const)) {
+      const context = await browser.newContext({ viewport: VIEWPORTS[viewport], colorScheme, reducedMotion: "reduce" });
       await answerOutsideRequests(context);
       const page = await context.newPage();
       for (const { kind, path } of kinds) {
         await page.goto(server.url(path), { waitUntil: "networkidle" });
-        const file = join(OUT_DIR, `${SHOTS[kind]}-${VIEWPORTS[viewport].width}.png`);
+        const file = join(OUT_DIR, `${SHOTS[kind]}-${VIEWPORTS[viewport].width}-${colorScheme}.png`);
         await page.screenshot({ path: file });
         console.log(`${file.slice(PROJECT_ROOT.length)}  ${kind} /${path}  ${Math.round(statSync(file).size / 1024)} KB`);
       }

@@ -1,5 +1,10 @@
-import axe from "axe-core";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { AxeResults } from "axe-core";
 import type { Page } from "playwright-core";
+
+/** axe-core's browser build, minified: injected into each page checked. */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 export interface AxeFinding {
   rule: string;
@@ -11,8 +16,11 @@ export interface AxeFinding {
 
 /** Runs axe-core inside the page (as its browser extensions do) and returns the serious and critical violations. */
 export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
-  await page.addScriptTag({ content: axe.source });
-  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ["violations"] })).violations);
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const { axe } = window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } };
+    return (await axe.run(document, { resultTypes: ["violations"] })).violations;
+  });
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => ({
@@ -21,10 +29,4 @@ export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
       help: v.help,
       nodes: v.nodes.map((n) => ({ target: n.target.join(" "), summary: (n.failureSummary ?? "").replace(/\s+/g, " ").trim() })),
     }));
-}
-
-declare global {
-  interface Window {
-    axe: typeof axe;
-  }
 }

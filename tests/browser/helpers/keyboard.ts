@@ -17,20 +17,31 @@ export async function tabThrough(page: Page, maxStops: number): Promise<FocusSto
   const seen = new Set<string>();
   for (let i = 0; i < maxStops; i += 1) {
     await page.keyboard.press("Tab");
-    const stop = await page.evaluate(() => {
+    const stop = await page.evaluate(async () => {
       const active = document.activeElement;
       if (!active || active === document.body) return undefined;
+      const inspect = () => {
+        const style = getComputedStyle(active);
+        const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+        const shadow = style.boxShadow !== "none";
+        const box = active.getBoundingClientRect();
+        const onScreen = box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < window.innerHeight && box.left < window.innerWidth;
+        const why = `outline ${style.outlineStyle} ${style.outlineWidth}, box-shadow ${style.boxShadow}, box ${Math.round(box.left)},${Math.round(box.top)} ${Math.round(box.width)}×${Math.round(box.height)} in ${window.innerWidth}×${window.innerHeight}`;
+        return { visible: (outline || shadow) && onScreen, why };
+      };
+      let look = inspect();
+      if (!look.visible) {
+        // Give the page two frames to paint the focus state and finish scrolling to it.
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        look = inspect();
+      }
       const links = [...document.querySelectorAll("a[href]")];
-      const style = getComputedStyle(active);
-      const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
-      const shadow = style.boxShadow !== "none";
-      const box = active.getBoundingClientRect();
-      const onScreen = box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < window.innerHeight && box.left < window.innerWidth;
       const text = (active.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 60);
+      const href = active.getAttribute("href");
       return {
         linkIndex: links.indexOf(active),
-        description: `<${active.tagName.toLowerCase()}${active.getAttribute("href") ? ` href="${active.getAttribute("href")}"` : ""}> ${text}`,
-        visible: (outline || shadow) && onScreen,
+        description: `<${active.tagName.toLowerCase()}${href ? ` href="${href}"` : ""}> ${text}${look.visible ? "" : ` (${look.why})`}`,
+        visible: look.visible,
         key: `${links.indexOf(active)}:${active.tagName}:${text}`,
         inFrame: active.tagName === "IFRAME",
       };

@@ -15,37 +15,56 @@ export interface Reader {
   external: string[];
 }
 
+interface OpenOptions {
+  /** Ask for reduced motion (no smooth scrolling). */
+  reducedMotion?: boolean;
+}
+
 /**
  * Connects the test file to the suite's Chromium. `open` gives a fresh browser context (no
- * cookies, no cache) at a viewport and colour scheme; contexts are closed after each test.
+ * cookies, no cache) at a viewport and colour scheme, closed after the test; `openShared` gives
+ * one context and page per setting for the whole file, for checks that only visit pages.
  */
-export function useChromium(): { open(viewport: ViewportName, colorScheme: ColorScheme, options?: { reducedMotion?: boolean }): Promise<Reader> } {
+export function useChromium(): {
+  open(viewport: ViewportName, colorScheme: ColorScheme, options?: OpenOptions): Promise<Reader>;
+  openShared(viewport: ViewportName, colorScheme: ColorScheme, options?: OpenOptions): Promise<Reader>;
+} {
   let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
+  const perTest: BrowserContext[] = [];
+  const shared = new Map<string, Promise<Reader>>();
   beforeAll(async () => {
     browser = await connectChromium(inject("chromiumEndpoint"));
   });
   afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
+    await Promise.all(perTest.splice(0).map((c) => c.close()));
   });
   afterAll(async () => {
     await browser?.close();
   });
+  const newReader = async (viewport: ViewportName, colorScheme: ColorScheme, options: OpenOptions): Promise<Reader> => {
+    if (!browser) throw new Error("useChromium: open a page inside a test");
+    const context = await browser.newContext({ viewport: VIEWPORTS[viewport], colorScheme, reducedMotion: options.reducedMotion ? "reduce" : "no-preference" });
+    context.setDefaultTimeout(15_000);
+    const { external } = await answerOutsideRequests(context);
+    const page = await context.newPage();
+    const failedResponses: string[] = [];
+    const pageErrors: string[] = [];
+    page.on("response", (response) => {
+      if (response.status() >= 400 && new URL(response.url()).hostname === "127.0.0.1") failedResponses.push(`${response.status()} ${response.url()}`);
+    });
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    return { page, context, failedResponses, pageErrors, external };
+  };
   return {
     async open(viewport, colorScheme, options = {}) {
-      if (!browser) throw new Error("useChromium().open called outside a test");
-      const context = await browser.newContext({ viewport: VIEWPORTS[viewport], colorScheme, reducedMotion: options.reducedMotion ? "reduce" : "no-preference" });
-      contexts.push(context);
-      context.setDefaultTimeout(15_000);
-      const { external } = await answerOutsideRequests(context);
-      const page = await context.newPage();
-      const failedResponses: string[] = [];
-      const pageErrors: string[] = [];
-      page.on("response", (response) => {
-        if (response.status() >= 400 && new URL(response.url()).hostname === "127.0.0.1") failedResponses.push(`${response.status()} ${response.url()}`);
-      });
-      page.on("pageerror", (error) => pageErrors.push(error.message));
-      return { page, context, failedResponses, pageErrors, external };
+      const reader = await newReader(viewport, colorScheme, options);
+      perTest.push(reader.context);
+      return reader;
+    },
+    openShared(viewport, colorScheme, options = {}) {
+      const key = JSON.stringify([viewport, colorScheme, options]);
+      if (!shared.has(key)) shared.set(key, newReader(viewport, colorScheme, options));
+      return shared.get(key)!;
     },
   };
 }
