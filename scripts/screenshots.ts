@@ -2,7 +2,7 @@
 // story and topic pages in Debian's headless Chromium at a 375 px phone and a 1280 px desktop
 // width, in the light and dark colour schemes, into docs/screenshots/NAME-WIDTH-SCHEME.png (the
 // README shows them). Pictures from other sites, which this machine cannot reach, appear as grey
-// placeholders. Emoji in headlines need a colour emoji font (Debian: fonts-noto-color-emoji).
+// placeholders. Emoji and Chinese headlines need fonts (Debian: fonts-noto-color-emoji, fonts-noto-cjk).
 import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
