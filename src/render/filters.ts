@@ -23,15 +23,19 @@ function inSiteZone(context: FilterContext, iso: string): DateTime {
   return DateTime.fromISO(iso, { zone: "utc" }).setZone(timeZone).setLocale(language);
 }
 
-// A story's date is printed on its page and on every list that shows it, and time-zone
-// conversion is the costliest step of rendering a card: remember each result.
-const formatted = new Map<string, string>();
-function memo(key: string, format: () => string): string {
-  let value = formatted.get(key);
+// A story's date is printed on its page and on every list and feed that shows it, and time-zone
+// conversion is the costliest step of rendering a card: remember each result. One map per
+// setting and format, keyed by the ISO string itself, whose hash V8 keeps on the string.
+const formatted = new Map<string, Map<string, string>>();
+function memo(kind: string, context: FilterContext, iso: string, format: () => string): string {
+  const { timeZone, language } = context.ctx.site;
+  const setting = `${kind}\0${timeZone}\0${language}`;
+  let results = formatted.get(setting);
+  if (results === undefined) formatted.set(setting, (results = new Map()));
+  let value = results.get(iso);
   if (value === undefined) {
-    if (formatted.size > 500_000) formatted.clear();
     value = format();
-    formatted.set(key, value);
+    results.set(iso, value);
   }
   return value;
 }
@@ -44,17 +48,15 @@ function memo(key: string, format: () => string): string {
 export const filters = {
   /** A date for readers, in the site's zone and language: `{{ iso | readableDate("short") }}`. */
   readableDate(this: FilterContext, iso: string, format: keyof typeof DATE_FORMATS = "long"): string {
-    const { timeZone, language } = this.ctx.site;
-    return memo(`r\0${iso}\0${format}\0${timeZone}\0${language}`, () => inSiteZone(this, iso).toLocaleString(DATE_FORMATS[format] ?? DATE_FORMATS.long));
+    return memo(`readable-${format}`, this, iso, () => inSiteZone(this, iso).toLocaleString(DATE_FORMATS[format] ?? DATE_FORMATS.long));
   },
   /** ISO 8601 with the site's offset, for `<time datetime>` and Atom. */
   isoDate(this: FilterContext, iso: string): string {
-    const { timeZone, language } = this.ctx.site;
-    return memo(`i\0${iso}\0${timeZone}\0${language}`, () => inSiteZone(this, iso).toISO({ suppressMilliseconds: true }) ?? iso);
+    return memo("iso", this, iso, () => inSiteZone(this, iso).toISO({ suppressMilliseconds: true }) ?? iso);
   },
   /** RFC 822 in English, as RSS 2.0 requires whatever the site's language. */
-  rfc822Date(iso: string): string {
-    return memo(`822\0${iso}`, () => DateTime.fromISO(iso, { zone: "utc" }).setLocale("en-US").toRFC2822() ?? iso);
+  rfc822Date(this: FilterContext, iso: string): string {
+    return memo("rfc822", this, iso, () => DateTime.fromISO(iso, { zone: "utc" }).setLocale("en-US").toRFC2822() ?? iso);
   },
   /** `/news/x/` → `https://example.org/news/x/`; absolute URLs pass through. */
   absoluteUrl(this: FilterContext, url: string): string {
