@@ -48,9 +48,10 @@ function newerLink(page: Page) {
   return page.getByRole("link", { name: /newer stories/i });
 }
 
-/** Story links in the page's main content as locators, one per distinct story. */
+/** The first link in the main content to `url` (whose href may spell a non-ASCII path either way). */
 function mainLinkTo(page: Page, url: string) {
-  return page.getByRole("main").locator(`a[href="${new URL(url).pathname}"]`).first();
+  const path = new URL(url).pathname;
+  return page.getByRole("main").locator(`a[href="${path}"], a[href="${decodeURI(path)}"]`).first();
 }
 
 /** The dates (ISO) of the stories a list page shows. */
