@@ -16,6 +16,17 @@ const SETTINGS: { viewport: ViewportName; colorScheme: ColorScheme }[] = [
   { viewport: "phone", colorScheme: "light" },
 ];
 
+describe("the axe-core check", () => {
+  it("reports an image without a text alternative and text too faint to read", async () => {
+    const { page } = await chromium.open("desktop", "light");
+    await page.setContent(`<!doctype html><html lang="en"><title>t</title><main><h1>Check</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="10" height="10"><p style="color:#bbb;background:#fff">faint</p></main>`);
+
+    const rules = (await seriousAxeViolations(page)).map((v) => v.rule);
+
+    expect(rules).toEqual(expect.arrayContaining(["image-alt", "color-contrast"]));
+  });
+});
+
 describe.each(SETTINGS)("axe-core at the $viewport width in the $colorScheme colour scheme", ({ viewport, colorScheme }) => {
   it.each(pageKinds(site.dir))("finds no serious or critical violations on the $kind page (/$path)", async ({ path }) => {
     const { page } = await chromium.openShared(viewport, colorScheme);

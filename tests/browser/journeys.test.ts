@@ -221,6 +221,7 @@ describe.each(READER_SETTINGS)("a reader at the $viewport width in the $colorSch
     await follow(page, original);
 
     expect(page.url()).toBe(href);
+    expect(reader.external).toContain(href);
     expect(await page.locator("#outside-url").textContent()).toBe(href);
   });
 });
