@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import type { Environment } from "nunjucks";
 import type { Article } from "../content/article.ts";
-import { loadWithCache, parseOnThisThread, type ParseDocuments } from "../content/content-cache.ts";
+import { loadWithCache, parseOnThisThread, statDocuments, type ParseDocuments } from "../content/content-cache.ts";
 import type { ContentIssue } from "../content/content-error.ts";
 import type { BuildOptions, SiteConfig } from "../config/site-config.ts";
 import { readState, stateFile, writeState } from "../output/build-state.ts";
+import { contentDigest, readStamp, stampStillHolds, writeStamp, type BuildStamp } from "../output/build-stamp.ts";
 import { StagedWriter } from "../output/staged-writer.ts";
 import { OutputTransaction } from "../output/transaction.ts";
 import { createEnvironment } from "../render/environment.ts";
@@ -15,7 +17,7 @@ import type { PlannedPage } from "../site/plan-pages.ts";
 import type { ExclusionReason } from "../site/publish-rules.ts";
 import type { SiteView } from "../site/views.ts";
 import { collectAssets } from "./collect-assets.ts";
-import { planSite, withoutFiles, type SitePlan } from "./plan-site.ts";
+import { planSite, quietUntil, withoutFiles, type SitePlan } from "./plan-site.ts";
 import { renderInto } from "./render-loop.ts";
 import { rereadArticle } from "./reread-article.ts";
 import { WorkerPool } from "./worker-pool.ts";
@@ -69,16 +71,28 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
   const assets = await collectAssets(config.layoutsDir, paths.publicDir);
   const siteHash = createHash("sha1").update(JSON.stringify([RENDERER_VERSION, config, options.drafts, options.future, assets.digest])).digest("base64url");
 
-  const previous = options.full ? undefined : await readState(statePath);
-  const transaction = new OutputTransaction(config.outDir, !previous || previous.siteHash !== siteHash || !existsSync(config.outDir));
+  const stampPath = `${statePath}.stamp`;
+  const settingsDigest = createHash("sha1").update(JSON.stringify([siteHash, options.search, options.skipInvalid])).digest("base64url");
+  const stats = await statDocuments(config.contentDir);
+  const digest = contentDigest(stats);
+
+  const previous = options.full ? undefined : await readStamp(stampPath);
+  if (!options.full && existsSync(config.outDir) && stampStillHolds(previous, settingsDigest, digest, options.now)) {
+    await new OutputTransaction(config.outDir, false).recover();
+    return unchangedReport(previous, stats.length, performance.now() - started);
+  }
+  await rm(stampPath, { force: true });
+
+  const state = options.full ? undefined : await readState(statePath);
+  const transaction = new OutputTransaction(config.outDir, !state || state.siteHash !== siteHash || !existsSync(config.outDir));
   await transaction.recover();
-  const trusted = transaction.full ? undefined : previous;
+  const trusted = transaction.full ? undefined : state;
 
   let pool: WorkerPool | undefined;
   try {
     const parse: ParseDocuments = (dir, files, fresh) =>
       files.length >= PARALLEL_PARSE_THRESHOLD && WORKERS > 0 ? (pool ??= new WorkerPool(WORKERS)).load(dir, files) : parseOnThisThread(dir, files, fresh);
-    const load = await loadWithCache(config.contentDir, previous?.content ?? {}, parse);
+    const load = await loadWithCache(config.contentDir, state?.content ?? {}, parse, stats);
     const settings = { ...config, now: options.now };
     const rules = { drafts: options.drafts, future: options.future, now: options.now };
     let plan: SitePlan = planSite(load.summaries, rules, settings);
@@ -154,6 +168,15 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
     }
     await transaction.commit(changed, deleted);
     await writeState(statePath, { siteHash, content: load.cache, outputs });
+    await writeStamp(stampPath, {
+      settingsDigest,
+      contentDigest: digest,
+      now: options.now,
+      quietUntil: quietUntil(load.summaries, options.now),
+      published: report.published,
+      excluded: report.excluded,
+      pagesPlanned: Object.keys(outputs).length,
+    });
 
     return {
       ...report,
@@ -171,6 +194,24 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
 function planSearchIndex(plan: SitePlan, config: SiteConfig) {
   const records = searchRecords(plan.index, new SiteUrls(config.baseUrl, config.pathPrefix), config.language);
   return { records, digest: searchIndexDigest(records) };
+}
+
+function unchangedReport(stamp: BuildStamp, documents: number, durationMs: number): BuildReport {
+  return {
+    ok: true,
+    documentsRead: documents,
+    documentsParsed: 0,
+    published: stamp.published,
+    excluded: stamp.excluded as BuildReport["excluded"],
+    pagesPlanned: stamp.pagesPlanned,
+    pagesWritten: 0,
+    pagesDeleted: 0,
+    fullBuild: false,
+    errors: [],
+    warnings: [],
+    skipped: [],
+    durationMs,
+  };
 }
 
 function foldPath(path: string): string {

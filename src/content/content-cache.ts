@@ -55,9 +55,9 @@ const STAT_BATCH = 256;
  * Loads every document, parsing only those whose size or modification time changed since the
  * cache was written. With an empty cache this is a full load.
  */
-export async function loadWithCache(dir: string, previous: ContentCache, parse?: ParseDocuments): Promise<CachedLoad> {
-  const files = await discoverDocuments(dir);
-  const stats = await inBatches(files, (file) => stat(join(dir, file)));
+export async function loadWithCache(dir: string, previous: ContentCache, parse?: ParseDocuments, statted?: FileStat[]): Promise<CachedLoad> {
+  const stats = statted ?? (await statDocuments(dir));
+  const files = stats.map((s) => s.file);
   const result: CachedLoad = { summaries: [], fresh: new Map(), errors: [], warnings: [], documentsRead: files.length, documentsParsed: 0, cache: {} };
   const changed: FileStat[] = [];
   files.forEach((file, i) => {
@@ -80,6 +80,16 @@ export async function loadWithCache(dir: string, previous: ContentCache, parse?:
   return result;
 }
 
+/** Every document under `dir` with its size and modification time, in path order. */
+export async function statDocuments(dir: string): Promise<FileStat[]> {
+  const files = await discoverDocuments(dir);
+  return inBatches(files, async (file) => {
+    const { size, mtimeMs } = await stat(join(dir, file));
+    return { file, size, mtimeMs };
+  });
+}
+
+/** Parses on this thread and keeps the full articles in `fresh` for rendering. */
 export const parseOnThisThread: ParseDocuments = (dir, files, fresh) =>
   inBatches(files, async ({ file, size, mtimeMs }) => {
     let bytes: Uint8Array;

@@ -29,7 +29,7 @@ export type PlannedPage =
   | { outputPath: string; layout: "article.njk"; fingerprint: string; article: ArticleContext };
 
 export const NEWS_SITEMAP_LIMIT = 1_000;
-const NEWS_WINDOW_HOURS = 48;
+export const NEWS_WINDOW_HOURS = 48;
 
 const TERM_LABELS: Record<TermKind, { one: string; many: string }> = {
   topic: { one: "Topic", many: "Topics" },

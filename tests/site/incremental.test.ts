@@ -109,3 +109,24 @@ describe("incremental builds", () => {
     expectSameTree(dist, join(fresh, "dist"));
   });
 });
+
+describe("builds with nothing changed but the clock", () => {
+  it("publish a scheduled story once its time has come", () => {
+    const dir = makeTempDir();
+    writeContent(dir, { "later.md": documentText(storyFields({ title: "Scheduled story", publishedDateTime: "2026-11-25T06:00:00Z" })) });
+    expect(runBuild(dir).stdout).toMatch(/excluded: 1 scheduled/);
+    const next = runBuild(dir, ["--now", "2026-11-25T07:00:00Z"]);
+    expect(next.status).toBe(0);
+    expect(next.stdout).toMatch(/1 published/);
+    expect(listFiles(join(dir, "dist"))).toContain("2026/11/25/scheduled-story/index.html");
+  });
+
+  it("drop a story from the news sitemap 48 hours after it was published", () => {
+    const dir = makeTempDir();
+    writeContent(dir, { "fresh.md": documentText(storyFields({ title: "Fresh story", publishedDateTime: "2026-11-24T10:00:00Z" })) });
+    runBuild(dir);
+    expect(readFileSync(join(dir, "dist", "news-sitemap.xml"), "utf8")).toContain("fresh-story");
+    runBuild(dir, ["--now", "2026-11-26T11:00:00Z"]);
+    expect(readFileSync(join(dir, "dist", "news-sitemap.xml"), "utf8")).not.toContain("fresh-story");
+  });
+});

@@ -1,0 +1,49 @@
+import { createHash } from "node:crypto";
+import { readFile, rename, writeFile } from "node:fs/promises";
+import type { FileStat } from "../content/content-cache.ts";
+
+/**
+ * A small record of the last successful build, read before anything else: when the documents,
+ * the site and the flags are all as they were, and no story has since become due or left the
+ * news sitemap's window, the site on disk is already right and the build can stop at once.
+ */
+export interface BuildStamp {
+  /** Everything besides the documents that shapes the output: config, layouts, code, flags. */
+  settingsDigest: string;
+  /** Every document's path, size and modification time. */
+  contentDigest: string;
+  /** The "now" of that build. */
+  now: string;
+  /** The first instant after `now` at which the passing of time changes the output. */
+  quietUntil: string;
+  /** What that build reported, to report again. */
+  published: number;
+  excluded: Record<string, number>;
+  pagesPlanned: number;
+}
+
+export function contentDigest(stats: FileStat[]): string {
+  const hash = createHash("sha1");
+  for (const { file, size, mtimeMs } of stats) hash.update(`${file}\0${size}\0${mtimeMs}\n`);
+  return hash.digest("base64url");
+}
+
+/** True when a build with these inputs at `now` would write exactly what the stamped build wrote. */
+export function stampStillHolds(stamp: BuildStamp | undefined, settingsDigest: string, content: string, now: string): stamp is BuildStamp {
+  if (!stamp || stamp.settingsDigest !== settingsDigest || stamp.contentDigest !== content) return false;
+  const at = Date.parse(now);
+  return at >= Date.parse(stamp.now) && at < Date.parse(stamp.quietUntil);
+}
+
+export async function readStamp(path: string): Promise<BuildStamp | undefined> {
+  try {
+    return JSON.parse(await readFile(path, "utf8")) as BuildStamp;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeStamp(path: string, stamp: BuildStamp): Promise<void> {
+  await writeFile(`${path}.tmp`, JSON.stringify(stamp));
+  await rename(`${path}.tmp`, path);
+}
