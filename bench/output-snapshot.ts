@@ -60,6 +60,34 @@ export function linkCopy(dir: string, copy: string): boolean {
   return spawnSync("cp", ["-al", dir, copy]).status === 0;
 }
 
+/**
+ * Why rewritten pages differ from what they replaced, for list pages whose change is only a
+ * number: the "Page n of M" label or the "N stories" total. Such pages show nothing new.
+ */
+export function explainRewrites(changes: OutputChanges, outDir: string, previousCopy: string): Record<string, number> {
+  const identical = new Set(changes.identical ?? []);
+  const created = new Set(changes.created);
+  const reasons: Record<string, number> = {};
+  const numbers = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[0]).join("|");
+  const LABEL = /Page \d+ of \d+/g;
+  const COUNT = /\d[\d,]* stor(?:y|ies)/g;
+  for (const path of changes.rewritten) {
+    if (identical.has(path) || created.has(path)) continue;
+    const before = readFileSync(join(previousCopy, path), "utf8");
+    const after = readFileSync(join(outDir, path), "utf8");
+    const strip = (text: string) => text.replace(LABEL, "").replace(COUNT, "");
+    const why: string[] = [];
+    if (strip(before) !== strip(after)) why.push("content");
+    else {
+      if (numbers(before, LABEL) !== numbers(after, LABEL)) why.push("only the 'Page n of M' label");
+      if (numbers(before, COUNT) !== numbers(after, COUNT)) why.push("only the 'N stories' count");
+    }
+    const key = why.join(" and ");
+    reasons[key] = (reasons[key] ?? 0) + 1;
+  }
+  return reasons;
+}
+
 /** Counts paths by what kind of page they are, for a readable summary of a rewrite. */
 export function groupPaths(paths: string[]): Record<string, number> {
   const groups: Record<string, number> = {};

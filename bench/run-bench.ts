@@ -10,7 +10,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { addDocuments, BENCH_NOW, DEFAULT_SEED, editDocument, ensureCorpus, restoreCorpus, type CorpusInfo } from "./generate-corpus.ts";
-import { compareSnapshots, groupPaths, linkCopy, snapshot, type OutputChanges } from "./output-snapshot.ts";
+import { compareSnapshots, explainRewrites, groupPaths, linkCopy, snapshot, type OutputChanges } from "./output-snapshot.ts";
 import { combineSummaries, formatProfileSummary, summariseProfile, type CpuProfile, type ProfileSummary } from "./profile-summary.ts";
 import { snapshotCode, type CodeSnapshot } from "./code-snapshot.ts";
 import { hasGnuTime, PROJECT_ROOT, runBuild as runCli, type BuildRequest, type BuildRun } from "./run-build.ts";
@@ -31,7 +31,9 @@ const USAGE = `Usage: npm run bench -- [options]
   --incremental-size N     size to run the incremental builds on (default: the largest; 0 to skip)
   --search-size N          also build this size with the search index (default: the middle size; 0 to skip)
   --profile-size N         also build this size under --cpu-prof and summarise the profile (default: 0, skip)
+  --profile-no-change      also profile a no-change build of the incremental size
   --seed N                 corpus seed (default: ${DEFAULT_SEED})
+  --workers N              worker threads for the builds (sets BROADSHEET_WORKERS; default: the build's own choice)
   --help`;
 
 const TARGETS = {
@@ -52,7 +54,16 @@ interface FullResult {
 interface IncrementalResult {
   name: string;
   run: Omit<BuildRun, "stdout" | "stderr">;
-  measured: { rewritten: number; created: number; deleted: number; identical?: number; byKind: Record<string, number>; unchangedBytesByKind?: Record<string, number> };
+  measured: {
+    rewritten: number;
+    created: number;
+    deleted: number;
+    identical?: number;
+    byKind: Record<string, number>;
+    unchangedBytesByKind?: Record<string, number>;
+    /** Rewritten files that existed before, by what changed in them. */
+    replacedFilesDifferBy?: Record<string, number>;
+  };
   /** Pages that show the edit but were not rewritten: must be none. */
   stale?: string[];
   showingEdit?: number;
@@ -68,6 +79,8 @@ async function main(): Promise<number> {
       "search-size": { type: "string" },
       "profile-size": { type: "string", default: "0" },
       seed: { type: "string", default: String(DEFAULT_SEED) },
+      workers: { type: "string" },
+      "profile-no-change": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -80,6 +93,7 @@ async function main(): Promise<number> {
   const searchSize = values["search-size"] === undefined ? sizes[Math.floor(sizes.length / 2)]! : parseSize(values["search-size"]);
   const profileSize = parseSize(values["profile-size"]);
   const seed = Number(values.seed);
+  if (values.workers !== undefined) process.env.BROADSHEET_WORKERS = values.workers;
   mkdirSync(BENCH_DIR, { recursive: true });
   code = snapshotCode(PROJECT_ROOT, join(BENCH_DIR, "code"));
 
@@ -87,7 +101,7 @@ async function main(): Promise<number> {
   console.log(`Broadsheet benchmark — now ${BENCH_NOW}, seed ${seed}, Node ${process.version}, ${hasGnuTime() ? "peak RSS from /usr/bin/time -v" : "peak RSS polled from /proc (install GNU time for the whole process tree)"}`);
   if (loadavg()[0]! > cores / 2) console.log(`Note: the machine is busy (load average ${loadavg()[0]!.toFixed(1)} on ${cores} cores); wall times will be inflated, CPU seconds less so.`);
   console.log(`Code: a copy of the working tree at ${code.commit}${code.uncommitted.length ? ` with ${code.uncommitted.length} uncommitted file(s): ${code.uncommitted.slice(0, 8).join(", ")}${code.uncommitted.length > 8 ? ", …" : ""}` : ""}`);
-  const results: Record<string, unknown> = { now: BENCH_NOW, seed, node: process.version, cores, date: new Date().toISOString(), code: { commit: code.commit, uncommitted: code.uncommitted } };
+  const results: Record<string, unknown> = { now: BENCH_NOW, seed, node: process.version, cores, date: new Date().toISOString(), workers: process.env.BROADSHEET_WORKERS ?? "default", code: { commit: code.commit, uncommitted: code.uncommitted } };
 
   const full: FullResult[] = [];
   for (const size of sizes) full.push(await fullBuild(size, seed));
@@ -96,15 +110,19 @@ async function main(): Promise<number> {
   let incremental: IncrementalResult[] | undefined;
   if (incrementalSize > 0) {
     if (!full.some((f) => f.size === incrementalSize)) full.push(await fullBuild(incrementalSize, seed));
-    incremental = await incrementalBuilds(incrementalSize, seed);
-    results.incremental = { size: incrementalSize, runs: incremental };
+    const profiles: Record<string, unknown> = {};
+    incremental = await incrementalBuilds(incrementalSize, seed, values["profile-no-change"] ?? false, profiles);
+    results.incremental = { size: incrementalSize, runs: incremental, ...profiles };
   }
   if (searchSize > 0) results.search = await searchBuild(searchSize, seed, full.find((f) => f.size === searchSize));
   if (profileSize > 0) results.profile = await profileBuild(profileSize, seed);
 
   printTables(full, incremental, incrementalSize, results.search as SearchResult | undefined);
-  writeFileSync(join(BENCH_DIR, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nResults written to .bench/results.json`);
+  const json = `${JSON.stringify(results, null, 2)}\n`;
+  const kept = `results-${(results.date as string).replace(/[:.]/g, "-")}.json`;
+  writeFileSync(join(BENCH_DIR, "results.json"), json);
+  writeFileSync(join(BENCH_DIR, kept), json);
+  console.log(`\nResults written to .bench/results.json (and .bench/${kept})`);
   return 0;
 }
 
@@ -150,7 +168,7 @@ async function fullBuild(size: number, seed: number): Promise<FullResult> {
   return { size, corpus, run: strip(run), pagesPerSecond, filesInOutput };
 }
 
-async function incrementalBuilds(size: number, seed: number): Promise<IncrementalResult[]> {
+async function incrementalBuilds(size: number, seed: number, profileNoChange: boolean, profiles: Record<string, unknown>): Promise<IncrementalResult[]> {
   const p = paths(size);
   const previous = join(BENCH_DIR, `previous-out-${size}`);
   const runs: IncrementalResult[] = [];
@@ -162,6 +180,7 @@ async function incrementalBuilds(size: number, seed: number): Promise<Incrementa
     const run = await runBuild({ content: p.corpus, out: p.out, cacheDir: p.cache });
     failUnlessOk(run, name);
     const changes = compareSnapshots(before, snapshot(p.out), p.out, linked ? previous : undefined);
+    const differences = linked ? explainRewrites(changes, p.out, previous) : undefined;
     rmSync(previous, { recursive: true, force: true });
     const result: IncrementalResult = {
       name,
@@ -173,6 +192,7 @@ async function incrementalBuilds(size: number, seed: number): Promise<Incrementa
         identical: changes.identical?.length,
         byKind: groupPaths(changes.rewritten),
         unchangedBytesByKind: changes.identical ? groupPaths(changes.identical) : undefined,
+        replacedFilesDifferBy: differences,
       },
       sample: { rewritten: changes.rewritten.slice(0, 50), identical: (changes.identical ?? []).slice(0, 50) },
       ...check?.(changes),
@@ -188,6 +208,7 @@ async function incrementalBuilds(size: number, seed: number): Promise<Incrementa
     );
     if (changes.rewritten.length > 0) console.log(`              rewritten by kind: ${kinds(result.measured.byKind)}`);
     if (changes.identical && changes.identical.length > 0) console.log(`              identical rewrites by kind: ${kinds(result.measured.unchangedBytesByKind!)}`);
+    if (differences && Object.keys(differences).length > 0) console.log(`              replaced files that differ, by what differs: ${kinds(differences)}`);
     if (result.stale) console.log(`              pages showing the edit: ${result.showingEdit}; of them not rewritten (stale): ${result.stale.length}${result.stale.length ? ` e.g. ${result.stale.slice(0, 5).join(", ")}` : ""}`);
   };
   try {
@@ -198,6 +219,7 @@ async function incrementalBuilds(size: number, seed: number): Promise<Incrementa
       const showing = filesContaining(p.out, EDIT_MARKER);
       return { showingEdit: showing.length, stale: showing.filter((path) => !rewritten.has(path)) };
     });
+    if (profileNoChange) profiles.noChange = await profiledRun(`no-change build of ${fmt(size)} documents`, `profile-no-change-${size}`, { content: p.corpus, out: p.out, cacheDir: p.cache });
   } finally {
     restoreCorpus(p.corpus, size, seed);
   }
@@ -234,22 +256,30 @@ async function searchBuild(size: number, seed: number, withoutSearch: FullResult
 async function profileBuild(size: number, seed: number) {
   corpusFor(size, seed);
   const p = paths(size, "-prof");
-  const profDir = join(BENCH_DIR, "prof");
   clean(p.out, p.cache);
+  const profile = await profiledRun(`full build of ${fmt(size)} documents`, `profile-${size}`, { content: paths(size).corpus, out: p.out, cacheDir: p.cache, full: true });
+  clean(p.out, p.cache);
+  return { size, ...profile };
+}
+
+/** Runs one build under --cpu-prof (every thread gets a profile) and writes a summary to .bench/NAME.txt. */
+async function profiledRun(what: string, name: string, request: Omit<BuildRequest, "codeDir" | "nodeFlags">) {
+  const profDir = join(BENCH_DIR, "prof", name);
   rmSync(profDir, { recursive: true, force: true });
-  const run = await runBuild({ content: paths(size).corpus, out: p.out, cacheDir: p.cache, full: true, nodeFlags: ["--cpu-prof", `--cpu-prof-dir=${profDir}`] });
-  failUnlessOk(run, `profiled build of ${size}`);
+  const run = await runBuild({ ...request, nodeFlags: ["--cpu-prof", `--cpu-prof-dir=${profDir}`] });
+  failUnlessOk(run, `profiled ${what}`);
   const files = readdirSync(profDir).filter((f) => f.endsWith(".cpuprofile")).sort();
   const threads = files.map((file) => ({ file, summary: summariseProfile(JSON.parse(readFileSync(join(profDir, file), "utf8")) as CpuProfile) }));
+  const combined = combineSummaries(threads.map((t) => t.summary));
   const text = [
-    `Profiled full build of ${fmt(size)} documents: ${run.wallSeconds.toFixed(2)} s wall under the profiler; ${threads.length} thread profile(s) in .bench/prof/`,
-    formatProfileSummary(combineSummaries(threads.map((t) => t.summary)), 25, "All threads together"),
+    `Profiled ${what}: ${run.wallSeconds.toFixed(2)} s wall under the profiler, ${run.cpuSeconds?.toFixed(2)} s CPU; ${threads.length} thread profile(s) in ${rel(profDir)}/`,
+    formatProfileSummary(combined, 25, "All threads together"),
     ...threads.map((t) => formatProfileSummary(t.summary, 15, `Thread ${t.file}`)),
   ].join("\n\n");
-  writeFileSync(join(BENCH_DIR, `profile-${size}.txt`), `${text}\n`);
-  console.log(`  profile: ${rel(join(BENCH_DIR, `profile-${size}.txt`))}\n\n${formatProfileSummary(combineSummaries(threads.map((t) => t.summary)), 20, "CPU profile, all threads")}`);
-  clean(p.out, p.cache);
-  return { size, wallSeconds: run.wallSeconds, threads: threads.map((t) => ({ file: t.file, ...trimSummary(t.summary) })) };
+  const summaryFile = join(BENCH_DIR, `${name}.txt`);
+  writeFileSync(summaryFile, `${text}\n`);
+  console.log(`  profile of the ${what}: ${rel(summaryFile)}\n\n${formatProfileSummary(combined, 20, "CPU profile, all threads")}`);
+  return { wallSeconds: run.wallSeconds, cpuSeconds: run.cpuSeconds, summaryFile: rel(summaryFile), threads: threads.map((t) => ({ file: t.file, ...trimSummary(t.summary) })) };
 }
 
 function trimSummary(summary: ProfileSummary) {
