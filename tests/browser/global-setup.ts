@@ -22,7 +22,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const work = mkdtempSync(join(tmpdir(), "broadsheet-browser-"));
   const rootDir = join(work, "site");
   const prefixedDir = join(work, "site-news");
-  const [, , browserServer] = await Promise.all([buildSampleSite(rootDir), buildSampleSite(prefixedDir, { pathPrefix: "/news/" }), launchChromiumServer()]);
+  const launching = launchChromiumServer();
+  try {
+    await Promise.all([buildSampleSite(rootDir), buildSampleSite(prefixedDir, { pathPrefix: "/news/" }), launching]);
+  } catch (error) {
+    // Leave no browser or half-built site behind.
+    await (await launching.catch(() => undefined))?.close();
+    rmSync(work, { recursive: true, force: true });
+    throw error;
+  }
+  const browserServer = await launching;
   const root = await serveStatic(rootDir);
   const prefixed = await serveStatic(prefixedDir, "/news/");
   project.provide("site", { dir: rootDir, origin: root.origin, home: root.home });
