@@ -31,7 +31,8 @@ export function paginateNewsList<T>(newestFirst: T[], size: number): ListPage<T>
       path: `page/${number}/`,
       items: oldestFirst.slice((number - 1) * size, number * size).reverse(),
       pager: {
-        label: `Page ${number} of ${fullPages}`,
+        // No page count: the label must not change when a newer page fills up.
+        label: `Page ${number}`,
         newerPath: number === fullPages ? "" : `page/${number + 1}/`,
         olderPath: number === 1 ? undefined : `page/${number - 1}/`,
       },

@@ -53,10 +53,13 @@ export function planPages(index: SiteIndex, settings: PlanSettings): PlannedPage
     pages.push({ outputPath: `${article.path}index.html`, layout: "article.njk", fingerprint: fingerprint("article.njk", [article.summary.revision, context]), article: context });
   }
 
-  const addList = (folder: string, heading: string, intro: string, articles: IndexedArticle[], crumbs: Link[], extra: { label?: string; periods?: Link[]; feeds?: boolean } = {}) => {
+  // Archive pages (page/N/) must not change when stories arrive, so they show no counts:
+  // `archiveIntro` replaces an intro that counts the list's stories.
+  const addList = (folder: string, heading: string, frontIntro: string, articles: IndexedArticle[], crumbs: Link[], extra: { label?: string; periods?: Link[]; feeds?: boolean; archiveIntro?: string } = {}) => {
     const feeds = extra.feeds ? { ...feedLinks(folder, urls), title: heading } : undefined;
     for (const list of paginateNewsList(articles, settings.pageSize)) {
       const path = folder + list.path;
+      const intro = list.path === "" ? frontIntro : (extra.archiveIntro ?? frontIntro);
       const title = list.pager.label ? `${heading} — ${list.pager.label}` : heading;
       const pageCrumbs = list.path === "" ? crumbs : [...crumbs, { name: list.pager.label!, url: urls.page(path) }];
       addView(`${path}index.html`, "list.njk", {
@@ -95,7 +98,7 @@ export function planPages(index: SiteIndex, settings: PlanSettings): PlannedPage
     });
     for (const term of index.terms[kind]) {
       const crumbs = [...directoryCrumbs, { name: term.name, url: urls.page(term.path) }];
-      addList(term.path, term.name, termIntro(term, settings.title), term.articles, crumbs, { label: label.one, feeds: true });
+      addList(term.path, term.name, termIntro(term, settings.title), term.articles, crumbs, { label: label.one, feeds: true, archiveIntro: termIntro(term, settings.title, false) });
       addFeeds(term.path, `${term.name} — ${settings.title}`, termIntro(term, settings.title), term.articles);
     }
   }
@@ -113,7 +116,8 @@ export function planPages(index: SiteIndex, settings: PlanSettings): PlannedPage
     })),
   });
   const addArchive = (archive: DateArchive, crumbs: Link[]) => {
-    const here = [...crumbs, periodLink(archive, urls, settings)];
+    // Breadcrumbs carry no counts: an archive page's trail must not change when stories arrive.
+    const here = [...crumbs, { name: periodName(archive, settings), url: urls.page(archive.path) }];
     addList(archive.path, periodName(archive, settings), `Stories published in ${periodName(archive, settings)}.`, archive.articles, here, {
       label: "Archive",
       periods: archive.children.length > 0 ? archive.children.map((child) => periodLink(child, urls, settings)) : undefined,
@@ -184,9 +188,9 @@ function planSitemaps(pages: PlannedPage[], index: SiteIndex, settings: PlanSett
   add("robots.txt", "robots.njk", { kind: "robots", sitemaps: [urls.absolutePage("sitemap.xml"), urls.absolutePage("news-sitemap.xml")] });
 }
 
-function termIntro(term: Term, siteTitle: string): string {
+function termIntro(term: Term, siteTitle: string, counted = true): string {
   const count = term.articles.length;
-  const stories = `${count} ${count === 1 ? "story" : "stories"}`;
+  const stories = counted ? `${count} ${count === 1 ? "story" : "stories"}` : "Stories";
   switch (term.kind) {
     case "topic":
       return `${stories} about ${term.name} on ${siteTitle}, newest first.`;

@@ -67,6 +67,8 @@ describe("incremental builds", () => {
     expect(changed).toContain("feed.xml");
     // Full archive pages and lists the story is not on stay as they were.
     expect(changed).not.toContain("page/1/index.html");
+    expect(changed).not.toContain("topics/odd/page/1/index.html");
+    expect(changed).not.toContain("2026/02/page/1/index.html");
     expect(changed).not.toContain("topics/even/index.html");
     expect(changed).not.toContain("2026/02/01/story-number-1/index.html");
     expect(run.stdout).toMatch(new RegExp(`Pages\\s+${changed.length} written, 0 deleted`));
