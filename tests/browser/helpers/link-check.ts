@@ -22,6 +22,11 @@ export async function checkLinks(start: string, ownBaseUrl?: string): Promise<Li
     checkCss: true,
     concurrency: 8,
     timeout: 20_000,
+    // Only our own server is fetched; on a busy machine a connection can still drop, so a failed
+    // fetch is tried again before it counts as a broken link (a 404 is never retried).
+    retryErrors: true,
+    retryErrorsCount: 3,
+    retryErrorsJitter: 500,
     urlRewriteExpressions: ownBaseUrl ? [{ pattern: new RegExp(`^${escapeRegExp(ownBaseUrl.replace(/\/$/, ""))}(?=/|$)`), replacement: local }] : [],
     linksToSkip: async (link) => !link.startsWith(`${local}/`) && link !== local,
   });
