@@ -23,6 +23,8 @@ interface LighthouseRun {
   scores: Record<(typeof CATEGORIES)[number], number>;
   /** How many audits the scores come from (their median). */
   runs: number;
+  /** Lighthouse's measure of the host's CPU speed during the audits (it expects about 1000 or more). */
+  benchmarkIndex: number;
 }
 
 /**
@@ -34,26 +36,23 @@ interface LighthouseRun {
  */
 async function auditPages(pages: { page: string; url: string }[]): Promise<LighthouseRun[]> {
   const chrome = await launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS, logLevel: "silent" });
-  const audit = async (url: string, formFactor: LighthouseRun["formFactor"]): Promise<LighthouseRun["scores"]> => {
+  const audit = async (url: string, formFactor: LighthouseRun["formFactor"]): Promise<{ scores: LighthouseRun["scores"]; benchmarkIndex: number }> => {
     const config: Config | undefined = formFactor === "desktop" ? desktopConfig : undefined;
     const result = await lighthouse(url, { port: chrome.port, logLevel: "error", output: "json", onlyCategories: [...CATEGORIES], blockedUrlPatterns: ["https://*"] }, config);
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { categories, runtimeError } = result.lhr;
     if (runtimeError) throw new Error(`Lighthouse failed on ${url}: ${runtimeError.code} ${runtimeError.message}`);
-    return Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((categories[c]?.score ?? 0) * 100)])) as LighthouseRun["scores"];
+    const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((categories[c]?.score ?? 0) * 100)])) as LighthouseRun["scores"];
+    return { scores, benchmarkIndex: Math.round(result.lhr.environment.benchmarkIndex) };
   };
   try {
     const runs: LighthouseRun[] = [];
     for (const formFactor of ["mobile", "desktop"] as const) {
       for (const { page, url } of pages) {
-        let scores = await audit(url, formFactor);
-        let runCount = 1;
-        if (CATEGORIES.some((c) => scores[c] < MINIMUM_SCORE)) {
-          const all = [scores, await audit(url, formFactor), await audit(url, formFactor)];
-          scores = Object.fromEntries(CATEGORIES.map((c) => [c, median(all.map((s) => s[c]))])) as LighthouseRun["scores"];
-          runCount = all.length;
-        }
-        runs.push({ page, url, formFactor, scores, runs: runCount });
+        const all = [await audit(url, formFactor)];
+        if (CATEGORIES.some((c) => all[0]!.scores[c] < MINIMUM_SCORE)) all.push(await audit(url, formFactor), await audit(url, formFactor));
+        const scores = Object.fromEntries(CATEGORIES.map((c) => [c, median(all.map((a) => a.scores[c]))])) as LighthouseRun["scores"];
+        runs.push({ page, url, formFactor, scores, runs: all.length, benchmarkIndex: median(all.map((a) => a.benchmarkIndex)) });
       }
     }
     return runs;
@@ -68,8 +67,8 @@ function median(values: number[]): number {
 }
 
 function formatRuns(runs: LighthouseRun[]): string {
-  const header = ["page", "device", ...CATEGORIES, "runs"];
-  const rows = runs.map((r) => [r.page, r.formFactor, ...CATEGORIES.map((c) => String(r.scores[c])), String(r.runs)]);
+  const header = ["page", "device", ...CATEGORIES, "runs", "host CPU index"];
+  const rows = runs.map((r) => [r.page, r.formFactor, ...CATEGORIES.map((c) => String(r.scores[c])), String(r.runs), String(r.benchmarkIndex)]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   return [header, ...rows].map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n");
 }
@@ -88,7 +87,7 @@ async function main(): Promise<number> {
       console.log(formatRuns(runs));
       const results = runs.flatMap((r) => CATEGORIES.map((c) => r.scores[c]));
       const failed = results.filter((score) => score < MINIMUM_SCORE).length;
-      console.log(`\nEvery score must be at least ${MINIMUM_SCORE}.`);
+      console.log(`\nEvery score must be at least ${MINIMUM_SCORE}. A host CPU index well under 1000 means a busy or slow machine, which lowers the mobile performance score.`);
       console.log(`lighthouse: ${results.length - failed} passed, ${failed} failed`);
       return failed === 0 ? 0 : 1;
     } finally {
