@@ -176,6 +176,7 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
       published: report.published,
       excluded: report.excluded,
       pagesPlanned: Object.keys(outputs).length,
+      skipped: report.skipped,
     });
 
     return {
@@ -209,7 +210,7 @@ function unchangedReport(stamp: BuildStamp, documents: number, durationMs: numbe
     fullBuild: false,
     errors: [],
     warnings: [],
-    skipped: [],
+    skipped: stamp.skipped ?? [],
     durationMs,
   };
 }

@@ -20,6 +20,8 @@ export interface BuildStamp {
   published: number;
   excluded: Record<string, number>;
   pagesPlanned: number;
+  /** Documents that build left out with --skip-invalid; still left out, so reported again. */
+  skipped: string[];
 }
 
 export function contentDigest(stats: FileStat[]): string {

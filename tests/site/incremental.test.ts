@@ -132,3 +132,14 @@ describe("builds with nothing changed but the clock", () => {
     expect(readFileSync(join(dir, "dist", "news-sitemap.xml"), "utf8")).not.toContain("fresh-story");
   });
 });
+
+describe("an unchanged build after --skip-invalid", () => {
+  it("still names the documents it leaves out", () => {
+    const dir = makeTempDir();
+    writeContent(dir, { "good.md": documentText(storyFields()), "bad.md": documentText(storyFields({ title: "", originalUrl: "https://outlet.example/bad" })) });
+    expect(runBuild(dir, ["--skip-invalid"]).stderr).toContain("Skipped 1 invalid document: bad.md");
+    const again = runBuild(dir, ["--skip-invalid"]);
+    expect(again.stdout).toMatch(/Pages\s+0 written/);
+    expect(again.stderr).toContain("Skipped 1 invalid document: bad.md");
+  });
+});
