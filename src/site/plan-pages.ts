@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { DateTime } from "luxon";
 import { articleContext, type ArticleContext } from "./article-context.ts";
 import { documentTitle } from "./page-meta.ts";
 import { alphabeticalGroups, CardMaker, feedLinks, feedView, FEED_FILES, listMeta } from "./compose-lists.ts";
@@ -7,6 +6,7 @@ import { paginateNewsList, pagerUrls } from "./paginate.ts";
 import type { DateArchive, IndexedArticle, SiteIndex, Term, TermKind } from "./site-index.ts";
 import { TERM_FOLDERS } from "./site-index.ts";
 import { SiteUrls } from "./site-urls.ts";
+import { zonedDates } from "./zoned-dates.ts";
 import { chunked, latestStamp, recentArticles, splitSitemap } from "./sitemaps.ts";
 import type { Link, View } from "./views.ts";
 
@@ -203,10 +203,10 @@ function termIntro(term: Term, siteTitle: string, counted = true): string {
 
 function periodName(archive: DateArchive, settings: PlanSettings): string {
   const [year, month, day] = archive.period.split("/").map(Number) as [number, number?, number?];
-  const date = DateTime.fromObject({ year, month: month ?? 1, day: day ?? 1 }, { zone: settings.timeZone, locale: settings.language });
-  if (day !== undefined) return date.toLocaleString(DateTime.DATE_FULL);
-  if (month !== undefined) return date.toLocaleString({ year: "numeric", month: "long" });
-  return String(year);
+  if (month === undefined) return String(year);
+  // Noon UTC of that calendar day, printed in UTC, is that day in every language.
+  const noon = `${year}-${String(month).padStart(2, "0")}-${String(day ?? 1).padStart(2, "0")}T12:00:00Z`;
+  return zonedDates("UTC", settings.language).readable(noon, day === undefined ? "month" : "full");
 }
 
 function periodLink(archive: DateArchive, urls: SiteUrls, settings: PlanSettings): Link {

@@ -1,8 +1,8 @@
-import { DateTime } from "luxon";
 import type { ArticleSummary } from "../content/article.ts";
 import type { ContentIssue } from "../content/content-error.ts";
 import { termKey } from "../content/term-key.ts";
 import { assignUniqueSlugs, slugBase } from "./slug.ts";
+import { zonedDates } from "./zoned-dates.ts";
 
 export type TermKind = "topic" | "provider" | "category";
 
@@ -62,7 +62,8 @@ export function buildSiteIndex(published: ArticleSummary[], timeZone: string): I
   const { unique, errors } = withoutDuplicateStories(published);
   const sorted = [...unique].sort(newestFirst);
 
-  const localDates = new Map(sorted.map((s) => [s, DateTime.fromISO(s.publishedDateTime, { zone: timeZone }).toFormat("yyyy/MM/dd")]));
+  const dates = zonedDates(timeZone, "en");
+  const localDates = new Map(sorted.map((s) => [s, dates.localDate(s.publishedDateTime)]));
   const articleSlugs = assignUniqueSlugs(
     sorted,
     (s) => `${localDates.get(s)}/${slugBase(s.title)}`,
