@@ -25,6 +25,7 @@ export const DATE_FORMATS = {
 export type DateFormat = keyof typeof DATE_FORMATS;
 
 const clocks = new Map<string, ZonedDates>();
+const DAY = 86_400_000;
 
 /** The shared formatter of one zone and language. */
 export function zonedDates(timeZone: string, language: string): ZonedDates {
@@ -39,6 +40,10 @@ export class ZonedDates {
   private readonly fixedUtc: boolean;
   private readonly offsetFormat: Intl.DateTimeFormat;
   private readonly readableFormats = new Map<string, Intl.DateTimeFormat>();
+  /** Results by format and instant: a story's dates are printed on every list and feed that shows it. */
+  private readonly printed = new Map<string, string>();
+  /** Offset by UTC day number; null for a day on which the offset changes. */
+  private readonly dayOffsets = new Map<number, number | null>();
 
   constructor(
     readonly timeZone: string,
@@ -51,6 +56,10 @@ export class ZonedDates {
 
   /** `2025-03-14T09:30:00Z` → "14 March 2025 at 09:30 GMT" (for `long`, in en-GB and Europe/London). */
   readable(iso: string, format: DateFormat = "long"): string {
+    return remembered(this.printed, `${format}\0${iso}`, () => this.formatReadable(iso, format));
+  }
+
+  private formatReadable(iso: string, format: DateFormat): string {
     let formatter = this.readableFormats.get(format);
     if (formatter === undefined) {
       const options = DATE_FORMATS[format] ?? DATE_FORMATS.long;
@@ -68,6 +77,10 @@ export class ZonedDates {
 
   /** ISO 8601 with the zone's offset, milliseconds only when there are some: `2025-03-14T09:30:00+01:00`. */
   iso(iso: string): string {
+    return remembered(this.printed, iso, () => this.formatIso(iso));
+  }
+
+  private formatIso(iso: string): string {
     const millis = Date.parse(iso);
     const offset = this.offsetMinutes(millis);
     // Local mean time before 1900 has offsets in seconds; luxon's arithmetic for those is its own.
@@ -86,6 +99,19 @@ export class ZonedDates {
 
   /** Minutes east of UTC at an instant, e.g. 60 for Europe/Paris in winter. */
   offsetMinutes(millis: number): number {
+    // Asking Intl is slow and a zone's offset changes a few times a year at most: remember it per
+    // UTC day when both ends of the day agree, and ask for the instant itself on a day of change.
+    const day = Math.floor(millis / DAY);
+    let offset = this.dayOffsets.get(day);
+    if (offset === undefined) {
+      const start = this.askOffset(day * DAY);
+      offset = start === this.askOffset(day * DAY + DAY - 1) ? start : null;
+      this.dayOffsets.set(day, offset);
+    }
+    return offset ?? this.askOffset(millis);
+  }
+
+  private askOffset(millis: number): number {
     const name = this.offsetFormat.formatToParts(millis).find((p) => p.type === "timeZoneName")!.value; // "GMT+05:30", "GMT"
     const match = /^GMT([+-])(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(name);
     if (!match) return 0;
@@ -98,6 +124,12 @@ export class ZonedDates {
 export function rfc822(iso: string): string {
   const [weekday, day, month, year, time] = new Date(Date.parse(iso)).toUTCString().replace(",", "").split(" ");
   return `${weekday}, ${day} ${month} ${year} ${time} +0000`;
+}
+
+function remembered(results: Map<string, string>, key: string, make: () => string): string {
+  let value = results.get(key);
+  if (value === undefined) results.set(key, (value = make()));
+  return value;
 }
 
 function offsetText(minutes: number): string {
