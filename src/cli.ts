@@ -63,6 +63,7 @@ function printReport(report: BuildReport, outDir: string, quiet: boolean): void 
       `Time       ${(report.durationMs / 1000).toFixed(2)} s`,
     ].join("\n"),
   );
+  if (process.env.BROADSHEET_TIMINGS) console.log(`Phases     ${report.phases.map((p) => `${p.name} ${p.ms} ms`).join(", ")}`);
 }
 
 function plural(n: number, word: string): string {

@@ -4,7 +4,7 @@ import { rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import type { Environment } from "nunjucks";
 import type { Article } from "../content/article.ts";
-import { loadWithCache, parseOnThisThread, statDocuments, type ParseDocuments } from "../content/content-cache.ts";
+import { loadWithCache, parseOnThisThread, statDocuments, type FileStat, type ParseDocuments } from "../content/content-cache.ts";
 import type { ContentIssue } from "../content/content-error.ts";
 import type { BuildOptions, SiteConfig } from "../config/site-config.ts";
 import { readState, stateFile, writeState } from "../output/build-state.ts";
@@ -17,9 +17,11 @@ import type { PlannedPage } from "../site/plan-pages.ts";
 import type { ExclusionReason } from "../site/publish-rules.ts";
 import type { SiteView } from "../site/views.ts";
 import { collectAssets } from "./collect-assets.ts";
+import { PhaseClock } from "./phase-clock.ts";
 import { planSite, quietUntil, withoutFiles, type SitePlan } from "./plan-site.ts";
 import { renderInto } from "./render-loop.ts";
 import { rereadArticle } from "./reread-article.ts";
+import { sharePages } from "./share-pages.ts";
 import { WorkerPool } from "./worker-pool.ts";
 import { SEARCH_FOLDER, searchIndexDigest, searchIndexFiles, searchRecords } from "../output/search-index.ts";
 import { SiteUrls } from "../site/site-urls.ts";
@@ -47,19 +49,25 @@ export interface BuildReport {
   /** Documents left out by --skip-invalid. */
   skipped: string[];
   durationMs: number;
+  /** Milliseconds per phase, in order. */
+  phases: { name: string; ms: number }[];
 }
 
 /** Bumped with any change to how pages are planned or rendered, so old outputs are not trusted. */
 const RENDERER_VERSION = "1";
 
 /**
- * Below these amounts of work, starting worker threads (each loads Eleventy's configuration)
- * costs more than it saves.
+ * Below these amounts of work, starting a worker thread (which loads Eleventy's configuration)
+ * costs more than it saves. BROADSHEET_PARALLEL_FROM sets both, for tests of the parallel path.
  */
-const PARALLEL_PARSE_THRESHOLD = 1500;
-const PARALLEL_RENDER_THRESHOLD = 3000;
-/** Worker threads for big builds: BROADSHEET_WORKERS, else one per core; 0 builds on one thread. */
-const WORKERS = Number.parseInt(process.env.BROADSHEET_WORKERS ?? "", 10) || (process.env.BROADSHEET_WORKERS === "0" ? 0 : availableParallelism());
+const PARALLEL_FROM = Number.parseInt(process.env.BROADSHEET_PARALLEL_FROM ?? "", 10);
+const PARALLEL_PARSE_THRESHOLD = Number.isNaN(PARALLEL_FROM) ? 1500 : PARALLEL_FROM;
+const PARALLEL_RENDER_THRESHOLD = Number.isNaN(PARALLEL_FROM) ? 3000 : PARALLEL_FROM;
+/**
+ * Worker threads beside the main one, which does its share: BROADSHEET_WORKERS, else one per
+ * core but one; 0 builds on one thread.
+ */
+const WORKERS = process.env.BROADSHEET_WORKERS ? Number.parseInt(process.env.BROADSHEET_WORKERS, 10) || 0 : Math.max(1, availableParallelism() - 1);
 
 /**
  * The whole build: load what changed, validate, plan every page, render those whose content
@@ -67,6 +75,7 @@ const WORKERS = Number.parseInt(process.env.BROADSHEET_WORKERS ?? "", 10) || (pr
  */
 export async function buildSite(config: SiteConfig, options: BuildOptions, paths: BuildPaths): Promise<BuildReport> {
   const started = performance.now();
+  const clock = new PhaseClock();
   const statePath = stateFile(paths.cacheDir, config.outDir);
   const assets = await collectAssets(config.layoutsDir, paths.publicDir);
   const siteHash = createHash("sha1").update(JSON.stringify([RENDERER_VERSION, config, options.drafts, options.future, assets.digest])).digest("base64url");
@@ -75,11 +84,12 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
   const settingsDigest = createHash("sha1").update(JSON.stringify([siteHash, options.search, options.skipInvalid])).digest("base64url");
   const stats = await statDocuments(config.contentDir);
   const digest = contentDigest(stats);
+  clock.mark("stat");
 
   const previous = options.full ? undefined : await readStamp(stampPath);
   if (!options.full && existsSync(config.outDir) && stampStillHolds(previous, settingsDigest, digest, options.now)) {
     await new OutputTransaction(config.outDir, false).recover();
-    return unchangedReport(previous, stats.length, performance.now() - started);
+    return { ...unchangedReport(previous, stats.length, performance.now() - started), phases: clock.phases };
   }
   await rm(stampPath, { force: true });
 
@@ -89,10 +99,13 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
   const trusted = transaction.full ? undefined : state;
 
   let pool: WorkerPool | undefined;
+  const renderSetup = { layoutsDir: config.layoutsDir, configPath: paths.eleventyConfig };
   try {
     const parse: ParseDocuments = (dir, files, fresh) =>
-      files.length >= PARALLEL_PARSE_THRESHOLD && WORKERS > 0 ? (pool ??= new WorkerPool(WORKERS)).load(dir, files) : parseOnThisThread(dir, files, fresh);
+      files.length >= PARALLEL_PARSE_THRESHOLD && WORKERS > 0 ? parseInParallel((pool ??= new WorkerPool(WORKERS, renderSetup)), dir, files, fresh) : parseOnThisThread(dir, files, fresh);
+    clock.mark("state");
     const load = await loadWithCache(config.contentDir, state?.content ?? {}, parse, stats);
+    clock.mark("load");
     const settings = { ...config, now: options.now };
     const rules = { drafts: options.drafts, future: options.future, now: options.now };
     let plan: SitePlan = planSite(load.summaries, rules, settings);
@@ -111,6 +124,7 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
       warnings: load.warnings,
       skipped: [],
       durationMs: 0,
+      phases: clock.phases,
     };
     if (errors.length > 0) {
       if (!options.skipInvalid) return { ...report, durationMs: performance.now() - started };
@@ -118,6 +132,7 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
       plan = planSite(withoutFiles(load.summaries, errors), rules, settings);
       report.ok = true;
     }
+    clock.mark("plan");
     report.published = plan.index.articles.length;
     report.excluded = { ...plan.excluded, invalid: report.skipped.length };
 
@@ -142,6 +157,7 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
     const changed = [...changedAssets, ...changedPages].map((p) => p.outputPath);
     if (searchChanged) changed.push(SEARCH_FOLDER);
 
+    clock.mark("compare");
     await transaction.begin();
     try {
       const writer = new StagedWriter(transaction.staging);
@@ -150,14 +166,19 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
       const searchFiles = searchChanged ? searchIndexFiles(search.records) : undefined;
       searchFiles?.catch(() => {}); // awaited below; a render error first must not leave it unhandled
       const site = makeSiteView(config, { css: config.pathPrefix + assets.cssPath });
-      if (changedPages.length >= PARALLEL_RENDER_THRESHOLD && WORKERS > 0) pool ??= new WorkerPool(WORKERS);
+      if (changedPages.length >= PARALLEL_RENDER_THRESHOLD && WORKERS > 0) pool ??= new WorkerPool(WORKERS, renderSetup);
       const job = { site, writer, config, paths, fresh: load.fresh };
       if (pool) {
-        // Workers render article pages next to the articles they hold; lists are rendered here meanwhile.
-        const onWorkers = changedPages.filter((p) => "article" in p);
-        const here = changedPages.filter((p) => !("article" in p));
-        const renderJob = { contentDir: config.contentDir, layoutsDir: config.layoutsDir, configPath: paths.eleventyConfig, staging: transaction.staging, site };
-        await Promise.all([pool.render(renderJob, onWorkers), renderOnThisThread(here, job)]);
+        // Every thread renders the article pages of the articles it holds, and a fair share of the rest.
+        const workers = pool;
+        const holder = (file: string) => {
+          if (load.fresh.has(file)) return 0;
+          const worker = workers.holder(file);
+          return worker === undefined ? undefined : worker + 1;
+        };
+        const [here, ...elsewhere] = sharePages(changedPages, workers.size + 1, holder);
+        const renderJob = { contentDir: config.contentDir, staging: transaction.staging, site };
+        await Promise.all([workers.render(renderJob, elsewhere), renderOnThisThread(here!, job)]);
       } else {
         await renderOnThisThread(changedPages, job);
       }
@@ -166,7 +187,9 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
       await transaction.abort();
       throw error;
     }
+    clock.mark("render");
     await transaction.commit(changed, deleted);
+    clock.mark("commit");
     await writeState(statePath, { siteHash, content: load.cache, outputs });
     await writeStamp(stampPath, {
       settingsDigest,
@@ -179,6 +202,7 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
       skipped: report.skipped,
     });
 
+    clock.mark("save state");
     return {
       ...report,
       pagesPlanned: Object.keys(outputs).length,
@@ -191,13 +215,22 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
   }
 }
 
+/** Parses one share of the documents here and the others on the workers, at the same time. */
+async function parseInParallel(pool: WorkerPool, dir: string, files: FileStat[], fresh: Map<string, Article>) {
+  const threads = pool.size + 1;
+  const here = files.filter((_, i) => i % threads === 0);
+  const elsewhere = files.filter((_, i) => i % threads !== 0);
+  const [mine, theirs] = await Promise.all([parseOnThisThread(dir, here, fresh), pool.load(dir, elsewhere)]);
+  return [...mine, ...theirs];
+}
+
 /** The search records of the published stories; Pagefind runs only when their digest changed. */
 function planSearchIndex(plan: SitePlan, config: SiteConfig) {
   const records = searchRecords(plan.index, new SiteUrls(config.baseUrl, config.pathPrefix), config.language);
   return { records, digest: searchIndexDigest(records) };
 }
 
-function unchangedReport(stamp: BuildStamp, documents: number, durationMs: number): BuildReport {
+function unchangedReport(stamp: BuildStamp, documents: number, durationMs: number): Omit<BuildReport, "phases"> {
   return {
     ok: true,
     documentsRead: documents,

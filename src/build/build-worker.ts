@@ -1,12 +1,12 @@
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import type nunjucks from "nunjucks";
 import type { Article } from "../content/article.ts";
 import { parseOnThisThread } from "../content/content-cache.ts";
 import { StagedWriter } from "../output/staged-writer.ts";
 import { createEnvironment } from "../render/environment.ts";
-import { loadEleventyRegistrations } from "../render/eleventy-registrations.ts";
 import { renderInto } from "./render-loop.ts";
 import { rereadArticle } from "./reread-article.ts";
+import type { RenderSetup } from "./worker-pool.ts";
 import type { WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
 
 /**
@@ -14,13 +14,22 @@ import type { WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
  * the pages it is given into the staging folder, so articles never cross threads.
  */
 const articles = new Map<string, Article>();
-let env: nunjucks.Environment | undefined;
+const setup = workerData as RenderSetup;
+let environment: Promise<nunjucks.Environment> | undefined;
+// Eleventy takes most of a second to load, so it is loaded only once the documents are parsed.
+const prepareEnvironment = () =>
+  (environment ??= import("../render/eleventy-registrations.ts")
+    .then(({ loadEleventyRegistrations }) => loadEleventyRegistrations(setup.configPath))
+    .then((registrations) => createEnvironment(setup.layoutsDir, registrations)));
 
 async function handle(request: WorkerRequest): Promise<WorkerResponse> {
   if (request.type === "load") {
-    return { id: request.id, type: "load", documents: await parseOnThisThread(request.contentDir, request.files, articles) };
+    const documents = await parseOnThisThread(request.contentDir, request.files, articles);
+    // Loading Eleventy's configuration takes a while: do it while the main thread plans the pages.
+    setImmediate(() => prepareEnvironment().catch(() => {})); // a failure is reported by the render request
+    return { id: request.id, type: "load", documents };
   }
-  env ??= createEnvironment(request.layoutsDir, await loadEleventyRegistrations(request.configPath));
+  const env = await prepareEnvironment();
   const writer = new StagedWriter(request.staging);
   const article = (sourcePath: string) => articles.get(sourcePath) ?? rereadArticle(request.contentDir, sourcePath);
   await renderInto(writer, env, request.pages, request.site, article);

@@ -8,10 +8,14 @@ type Pending = { resolve: (response: WorkerResponse) => void; reject: (error: Er
 
 export interface RenderJob {
   contentDir: string;
-  layoutsDir: string;
-  configPath: string;
   staging: string;
   site: SiteView;
+}
+
+/** What a worker needs to render: it prepares its Nunjucks environment while the build plans. */
+export interface RenderSetup {
+  layoutsDir: string;
+  configPath: string;
 }
 
 /**
@@ -24,9 +28,9 @@ export class WorkerPool {
   private readonly owner = new Map<string, number>();
   private nextId = 0;
 
-  constructor(size: number) {
+  constructor(size: number, setup: RenderSetup) {
     this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(new URL("./worker-entry.js", import.meta.url));
+      const worker = new Worker(new URL("./worker-entry.js", import.meta.url), { workerData: setup });
       worker.on("message", (response: WorkerResponse) => this.settle(response));
       worker.on("error", (error) => this.failAll(error));
       return worker;
@@ -45,13 +49,13 @@ export class WorkerPool {
     return responses.flatMap((r) => (r.type === "load" ? r.documents : []));
   }
 
-  /** Renders pages into the staging folder: article pages on the worker that holds the article. */
-  async render(job: RenderJob, pages: PlannedPage[]): Promise<number> {
-    const shares: PlannedPage[][] = this.workers.map(() => []);
-    pages.forEach((page, i) => {
-      const w = "article" in page ? (this.owner.get(page.article.sourcePath) ?? i % this.workers.length) : i % this.workers.length;
-      shares[w]!.push(page);
-    });
+  /** The worker holding a parsed article, if one does. */
+  holder(sourcePath: string): number | undefined {
+    return this.owner.get(sourcePath);
+  }
+
+  /** Renders pages into the staging folder, `shares[w]` on worker w. */
+  async render(job: RenderJob, shares: PlannedPage[][]): Promise<number> {
     const responses = await Promise.all(shares.map((share, w) => this.request(w, { type: "render", ...job, pages: share })));
     return responses.reduce((sum, r) => sum + (r.type === "render" ? r.written : 0), 0);
   }

@@ -5,7 +5,7 @@ import type { SiteView } from "../site/views.ts";
 /** Messages between the build and its worker threads: plain data only. */
 export type WorkerRequest =
   | { id: number; type: "load"; contentDir: string; files: FileStat[] }
-  | { id: number; type: "render"; contentDir: string; layoutsDir: string; configPath: string; staging: string; site: SiteView; pages: PlannedPage[] };
+  | { id: number; type: "render"; contentDir: string; staging: string; site: SiteView; pages: PlannedPage[] };
 
 export type WorkerResponse =
   | { id: number; type: "load"; documents: LoadedDocument[] }

@@ -58,12 +58,12 @@ export interface CliRun {
  * Runs `npm run build`'s entry point as a user would, from the project root, with the given flags.
  * Pins --now so results do not depend on the clock and keeps the cache inside the test's folder.
  */
-export function runBuild(dir: string, flags: string[] = []): CliRun {
+export function runBuild(dir: string, flags: string[] = [], env: Record<string, string> = {}): CliRun {
   const args = ["scripts/build.js", "--config", join(dir, "broadsheet.config.json"), "--content", join(dir, "content"), "--out", join(dir, "dist"), "--now", "2026-11-24T12:00:00Z", "--no-search", ...flags];
   const result = spawnSync(process.execPath, args, {
     cwd: PROJECT_ROOT,
     encoding: "utf8",
-    env: { ...process.env, BROADSHEET_CACHE_DIR: join(dir, ".cache") },
+    env: { ...process.env, BROADSHEET_CACHE_DIR: join(dir, ".cache"), ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
