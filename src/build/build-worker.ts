@@ -1,7 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type nunjucks from "nunjucks";
 import type { Article } from "../content/article.ts";
-import { parseOnThisThread } from "../content/content-cache.ts";
+import { parseDocuments } from "../content/load-content.ts";
 import { StagedWriter } from "../output/staged-writer.ts";
 import { createEnvironment } from "../render/environment.ts";
 import { renderInto } from "./render-loop.ts";
@@ -24,7 +24,7 @@ const prepareEnvironment = () =>
 
 async function handle(request: WorkerRequest): Promise<WorkerResponse> {
   if (request.type === "load") {
-    const documents = await parseOnThisThread(request.contentDir, request.files, articles);
+    const documents = parseDocuments(request.contentDir, request.files, articles);
     // Loading Eleventy's configuration takes a while: do it while the main thread plans the pages.
     setImmediate(() => prepareEnvironment().catch(() => {})); // a failure is reported by the render request
     return { id: request.id, type: "load", documents };

@@ -1,7 +1,8 @@
 import { Worker } from "node:worker_threads";
 import type { PlannedPage } from "../site/plan-pages.ts";
 import type { SiteView } from "../site/views.ts";
-import type { FileStat, LoadedDocument } from "../content/content-cache.ts";
+import type { FileStat } from "../content/discover-documents.ts";
+import type { LoadedDocument } from "../content/load-content.ts";
 import type { WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
 
 type Pending = { resolve: (response: WorkerResponse) => void; reject: (error: Error) => void };

@@ -1,4 +1,5 @@
-import type { FileStat, LoadedDocument } from "../content/content-cache.ts";
+import type { FileStat } from "../content/discover-documents.ts";
+import type { LoadedDocument } from "../content/load-content.ts";
 import type { PlannedPage } from "../site/plan-pages.ts";
 import type { SiteView } from "../site/views.ts";
 

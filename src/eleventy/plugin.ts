@@ -61,7 +61,7 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfigLike, options: Pl
 
 /** The whole pipeline in memory, every page with its view: what Eleventy renders. */
 async function loadSite({ config, build, publicDir }: PluginOptions) {
-  const loaded = await loadContent(config.contentDir);
+  const loaded = loadContent(config.contentDir);
   for (const error of loaded.errors) console.warn(`[broadsheet] skipped: ${formatIssue(error)}`);
   const articles = new Map(loaded.articles.map((a) => [a.sourcePath, a]));
   const plan = planSite(

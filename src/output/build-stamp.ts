@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile, rename, writeFile } from "node:fs/promises";
-import type { FileStat } from "../content/content-cache.ts";
+import type { FileStat } from "../content/discover-documents.ts";
 
 /**
  * A small record of the last successful build, read before anything else: when the documents,
@@ -25,9 +25,10 @@ export interface BuildStamp {
 }
 
 export function contentDigest(stats: FileStat[]): string {
-  const hash = createHash("sha1");
-  for (const { file, size, mtimeMs } of stats) hash.update(`${file}\0${size}\0${mtimeMs}\n`);
-  return hash.digest("base64url");
+  // One update of the joined lines: a hash update per file costs more than the hashing itself.
+  return createHash("sha1")
+    .update(stats.map(({ file, size, mtimeMs }) => `${file}\0${size}\0${mtimeMs}\n`).join(""))
+    .digest("base64url");
 }
 
 /** True when a build with these inputs at `now` would write exactly what the stamped build wrote. */

@@ -42,7 +42,7 @@ const stories = {
 
 async function siteIndex(documents: Record<string, string>): Promise<SiteIndex> {
   const dir = makeTempDir();
-  const loaded = await loadContent(writeContent(dir, documents));
+  const loaded = loadContent(writeContent(dir, documents));
   expect(loaded.errors).toEqual([]);
   return planSite(loaded.articles.map(summarise), { drafts: false, future: false, now: NOW }, { ...config, now: NOW }).index;
 }

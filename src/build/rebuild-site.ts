@@ -1,0 +1,220 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import type { Environment } from "nunjucks";
+import type { Article } from "../content/article.ts";
+import { loadWithCache, type ParseDocuments } from "../content/content-cache.ts";
+import type { FileStat } from "../content/discover-documents.ts";
+import { parseDocuments } from "../content/load-content.ts";
+import type { BuildOptions, SiteConfig } from "../config/site-config.ts";
+import { readState, writeState } from "../output/build-state.ts";
+import { writeStamp } from "../output/build-stamp.ts";
+import { StagedWriter } from "../output/staged-writer.ts";
+import { OutputTransaction } from "../output/transaction.ts";
+import { createEnvironment } from "../render/environment.ts";
+import { makeSiteView } from "../render/site-view.ts";
+import type { PlannedPage } from "../site/plan-pages.ts";
+import type { SiteView } from "../site/views.ts";
+import type { BuildPaths, BuildReport } from "./build-site.ts";
+import type { Assets } from "./collect-assets.ts";
+import type { PhaseClock } from "./phase-clock.ts";
+import { planSite, quietUntil, withoutFiles, type SitePlan } from "./plan-site.ts";
+import { renderInto } from "./render-loop.ts";
+import { rereadArticle } from "./reread-article.ts";
+import { sharePages } from "./share-pages.ts";
+import { WorkerPool } from "./worker-pool.ts";
+import { SEARCH_FOLDER, searchIndexDigest, searchIndexFiles, searchRecords } from "../output/search-index.ts";
+import { SiteUrls } from "../site/site-urls.ts";
+
+/**
+ * Below these amounts of work, starting a worker thread (which loads Eleventy's configuration)
+ * costs more than it saves. BROADSHEET_PARALLEL_FROM sets both, for tests of the parallel path.
+ */
+const PARALLEL_FROM = Number.parseInt(process.env.BROADSHEET_PARALLEL_FROM ?? "", 10);
+const PARALLEL_PARSE_THRESHOLD = Number.isNaN(PARALLEL_FROM) ? 1500 : PARALLEL_FROM;
+const PARALLEL_RENDER_THRESHOLD = Number.isNaN(PARALLEL_FROM) ? 3000 : PARALLEL_FROM;
+/**
+ * Worker threads beside the main one, which does its share: BROADSHEET_WORKERS, else one per
+ * core but one; 0 builds on one thread.
+ */
+const WORKERS = process.env.BROADSHEET_WORKERS ? Number.parseInt(process.env.BROADSHEET_WORKERS, 10) || 0 : Math.max(1, availableParallelism() - 1);
+
+/** What the build learned before it knew there was work to do. */
+export interface RebuildContext {
+  config: SiteConfig;
+  options: BuildOptions;
+  paths: BuildPaths;
+  started: number;
+  clock: PhaseClock;
+  siteHash: string;
+  settingsDigest: string;
+  statePath: string;
+  stampPath: string;
+  stats: FileStat[];
+  /** Digest of the documents' paths, sizes and modification times. */
+  digest: string;
+  assets: Assets;
+}
+
+/**
+ * The build proper: load what changed, validate, plan every page, render those whose content
+ * changed, and publish atomically. On content errors nothing is written unless `skipInvalid`.
+ */
+export async function rebuildSite({ config, options, paths, started, clock, siteHash, settingsDigest, statePath, stampPath, stats, digest, assets }: RebuildContext): Promise<BuildReport> {
+  const state = options.full ? undefined : await readState(statePath);
+  const transaction = new OutputTransaction(config.outDir, !state || state.siteHash !== siteHash || !existsSync(config.outDir));
+  await transaction.recover();
+  const trusted = transaction.full ? undefined : state;
+
+  let pool: WorkerPool | undefined;
+  const renderSetup = { layoutsDir: config.layoutsDir, configPath: paths.eleventyConfig };
+  try {
+    const parse: ParseDocuments = (dir, files, fresh) =>
+      files.length >= PARALLEL_PARSE_THRESHOLD && WORKERS > 0 ? parseInParallel((pool ??= new WorkerPool(WORKERS, renderSetup)), dir, files, fresh) : parseDocuments(dir, files, fresh);
+    clock.mark("state");
+    const load = await loadWithCache(config.contentDir, state?.content ?? {}, parse, stats);
+    clock.mark("load");
+    const settings = { ...config, now: options.now };
+    const rules = { drafts: options.drafts, future: options.future, now: options.now };
+    let plan: SitePlan = planSite(load.summaries, rules, settings);
+    const errors = [...load.errors, ...plan.errors];
+    const report: BuildReport = {
+      ok: errors.length === 0,
+      documentsRead: load.documentsRead,
+      documentsParsed: load.documentsParsed,
+      published: 0,
+      excluded: { ...plan.excluded, invalid: new Set(errors.map((e) => e.file)).size },
+      pagesPlanned: 0,
+      pagesWritten: 0,
+      pagesDeleted: 0,
+      fullBuild: transaction.full,
+      errors,
+      warnings: load.warnings,
+      skipped: [],
+      durationMs: 0,
+      phases: clock.phases,
+    };
+    if (errors.length > 0) {
+      if (!options.skipInvalid) return { ...report, durationMs: performance.now() - started };
+      report.skipped = [...new Set(errors.map((e) => e.file))].sort();
+      plan = planSite(withoutFiles(load.summaries, errors), rules, settings);
+      report.ok = true;
+    }
+    clock.mark("plan");
+    report.published = plan.index.articles.length;
+    report.excluded = { ...plan.excluded, invalid: report.skipped.length };
+
+    const outputs: Record<string, string> = {};
+    const changedAssets = assets.files.filter((file) => {
+      outputs[file.outputPath] = file.fingerprint;
+      return trusted?.outputs[file.outputPath] !== file.fingerprint;
+    });
+    // Hosts differ in case sensitivity and Unicode normalisation: compare paths as the strictest does.
+    const claimed = new Map(Object.keys(outputs).map((path) => [foldPath(path), path]));
+    const changedPages = plan.pages.filter((page) => {
+      const other = claimed.get(foldPath(page.outputPath));
+      if (other !== undefined) throw new Error(`Two pages claim ${page.outputPath} and ${other}; this is a bug in Broadsheet's page planning.`);
+      claimed.set(foldPath(page.outputPath), page.outputPath);
+      outputs[page.outputPath] = page.fingerprint;
+      return trusted?.outputs[page.outputPath] !== page.fingerprint;
+    });
+    const search = options.search ? planSearchIndex(plan, config) : undefined;
+    if (search) outputs[SEARCH_FOLDER] = search.digest;
+    const searchChanged = search !== undefined && trusted?.outputs[SEARCH_FOLDER] !== search.digest;
+    const deleted = trusted ? Object.keys(trusted.outputs).filter((path) => !(path in outputs)) : [];
+    const changed = [...changedAssets, ...changedPages].map((p) => p.outputPath);
+    if (searchChanged) changed.push(SEARCH_FOLDER);
+
+    clock.mark("compare");
+    await transaction.begin();
+    try {
+      const writer = new StagedWriter(transaction.staging);
+      for (const file of changedAssets) writer.write(file.outputPath, file.content);
+      // Pagefind runs in its own process, alongside the rendering below.
+      const searchFiles = searchChanged ? searchIndexFiles(search.records) : undefined;
+      searchFiles?.catch(() => {}); // awaited below; a render error first must not leave it unhandled
+      const site = makeSiteView(config, { css: config.pathPrefix + assets.cssPath });
+      if (changedPages.length >= PARALLEL_RENDER_THRESHOLD && WORKERS > 0) pool ??= new WorkerPool(WORKERS, renderSetup);
+      const job = { site, writer, config, paths, fresh: load.fresh };
+      if (pool) {
+        // Every thread renders the article pages of the articles it holds, and a fair share of the rest.
+        const workers = pool;
+        const holder = (file: string) => {
+          if (load.fresh.has(file)) return 0;
+          const worker = workers.holder(file);
+          return worker === undefined ? undefined : worker + 1;
+        };
+        const [here, ...elsewhere] = sharePages(changedPages, workers.size + 1, holder);
+        const renderJob = { contentDir: config.contentDir, staging: transaction.staging, site };
+        await Promise.all([workers.render(renderJob, elsewhere), renderOnThisThread(here!, job)]);
+      } else {
+        await renderOnThisThread(changedPages, job);
+      }
+      for (const file of (await searchFiles) ?? []) writer.write(`${SEARCH_FOLDER}/${file.path}`, file.content);
+    } catch (error) {
+      await transaction.abort();
+      throw error;
+    }
+    clock.mark("render");
+    await transaction.commit(changed, deleted);
+    clock.mark("commit");
+    await writeState(statePath, { siteHash, content: load.cache, outputs });
+    await writeStamp(stampPath, {
+      settingsDigest,
+      contentDigest: digest,
+      now: options.now,
+      quietUntil: quietUntil(load.summaries, options.now),
+      published: report.published,
+      excluded: report.excluded,
+      pagesPlanned: Object.keys(outputs).length,
+      skipped: report.skipped,
+    });
+
+    clock.mark("save state");
+    return {
+      ...report,
+      pagesPlanned: Object.keys(outputs).length,
+      pagesWritten: changed.length,
+      pagesDeleted: deleted.length,
+      durationMs: performance.now() - started,
+    };
+  } finally {
+    await pool?.close();
+  }
+}
+
+/** Parses one share of the documents here and the others on the workers, at the same time. */
+async function parseInParallel(pool: WorkerPool, dir: string, files: FileStat[], fresh: Map<string, Article>) {
+  const threads = pool.size + 1;
+  const here = files.filter((_, i) => i % threads === 0);
+  const elsewhere = files.filter((_, i) => i % threads !== 0);
+  const theirs = pool.load(dir, elsewhere); // posted first, so the workers start at once
+  const mine = parseDocuments(dir, here, fresh);
+  return [...mine, ...(await theirs)];
+}
+
+/** The search records of the published stories; Pagefind runs only when their digest changed. */
+function planSearchIndex(plan: SitePlan, config: SiteConfig) {
+  const records = searchRecords(plan.index, new SiteUrls(config.baseUrl, config.pathPrefix), config.language);
+  return { records, digest: searchIndexDigest(records) };
+}
+
+function foldPath(path: string): string {
+  return path.normalize("NFC").toLowerCase();
+}
+
+interface ThreadJob {
+  site: SiteView;
+  writer: StagedWriter;
+  config: SiteConfig;
+  paths: BuildPaths;
+  fresh: Map<string, Article>;
+}
+
+async function renderOnThisThread(pages: PlannedPage[], job: ThreadJob): Promise<void> {
+  if (pages.length === 0) return;
+  // Eleventy takes a second to load; a build with nothing to render never loads it.
+  const { loadEleventyRegistrations } = await import("../render/eleventy-registrations.ts");
+  const env: Environment = createEnvironment(job.config.layoutsDir, await loadEleventyRegistrations(job.paths.eleventyConfig));
+  const article = (sourcePath: string) => job.fresh.get(sourcePath) ?? rereadArticle(job.config.contentDir, sourcePath);
+  await renderInto(job.writer, env, pages, job.site, article);
+}
