@@ -4,7 +4,7 @@ import { rm } from "node:fs/promises";
 import type { BuildOptions, SiteConfig } from "../config/site-config.ts";
 import { statDocuments } from "../content/discover-documents.ts";
 import type { ContentIssue } from "../content/content-error.ts";
-import { stateFile } from "../output/build-state.ts";
+import { stateFolder } from "../output/build-state.ts";
 import { contentDigest, readStamp, stampStillHolds, type BuildStamp } from "../output/build-stamp.ts";
 import { OutputTransaction } from "../output/transaction.ts";
 import type { ExclusionReason } from "../site/publish-rules.ts";
@@ -48,7 +48,7 @@ const RENDERER_VERSION = "1";
 export async function buildSite(config: SiteConfig, options: BuildOptions, paths: BuildPaths): Promise<BuildReport> {
   const started = performance.now();
   const clock = new PhaseClock();
-  const statePath = stateFile(paths.cacheDir, config.outDir);
+  const statePath = stateFolder(paths.cacheDir, config.outDir);
   const assets = await collectAssets(config.layoutsDir, paths.publicDir);
   const siteHash = createHash("sha1").update(JSON.stringify([RENDERER_VERSION, config, options.drafts, options.future, assets.digest])).digest("base64url");
 

@@ -157,7 +157,7 @@ export async function rebuildSite({ config, options, paths, started, clock, site
     clock.mark("render");
     await transaction.commit(changed, deleted);
     clock.mark("commit");
-    await writeState(statePath, { siteHash, content: load.cache, outputs });
+    await writeState(statePath, { siteHash, content: load.cache, outputs }, state);
     await writeStamp(stampPath, {
       settingsDigest,
       contentDigest: digest,

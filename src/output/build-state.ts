@@ -1,10 +1,17 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { ContentCache } from "../content/content-cache.ts";
 
 /** Bump when the shape of cached data or the meaning of a fingerprint changes. */
-const STATE_VERSION = 1;
+const STATE_VERSION = 2;
+
+/**
+ * The content cache is split into shards by path, so that a build that parsed a few documents
+ * rewrites a few small files instead of one file of every summary (130 MB at 100,000 stories).
+ */
+const CONTENT_SHARDS = 64;
 
 /** What one build leaves for the next, so the next can read and write only what changed. */
 export interface BuildState {
@@ -16,23 +23,66 @@ export interface BuildState {
   outputs: Record<string, string>;
 }
 
-export function stateFile(cacheDir: string, outDir: string): string {
+/** The folder holding the state of the site built into `outDir`. */
+export function stateFolder(cacheDir: string, outDir: string): string {
   const key = createHash("sha1").update(resolve(outDir)).digest("hex").slice(0, 12);
-  return join(cacheDir, `state-${key}.json`);
+  return join(cacheDir, `state-${key}`);
 }
 
 /** The previous state, or undefined when there is none or it belongs to another version. */
 export async function readState(path: string): Promise<BuildState | undefined> {
   try {
-    const state = JSON.parse(await readFile(path, "utf8")) as BuildState;
-    return state.version === STATE_VERSION ? state : undefined;
+    const site = JSON.parse(await readFile(join(path, "site.json"), "utf8")) as Omit<BuildState, "content">;
+    if (site.version !== STATE_VERSION) return undefined;
+    const content: ContentCache = {};
+    const shards = (await readdir(path)).filter((name) => /^content-\d+\.json$/.test(name));
+    for (const shard of shards) {
+      const entries = JSON.parse(await readFile(join(path, shard), "utf8")) as ContentCache;
+      for (const file in entries) content[file] = entries[file]!;
+    }
+    return { ...site, content };
   } catch {
     return undefined;
   }
 }
 
-export async function writeState(path: string, state: Omit<BuildState, "version">): Promise<void> {
-  await mkdir(join(path, ".."), { recursive: true });
-  await writeFile(`${path}.tmp`, JSON.stringify({ version: STATE_VERSION, ...state }));
-  await rename(`${path}.tmp`, path);
+/**
+ * Writes the state, rewriting only the content shards whose entries differ from `previous`.
+ * Entries are checked against each document's size and modification time when read, so a
+ * crash between two shard writes leaves a cache that is stale in places, never wrong.
+ */
+export async function writeState(path: string, state: Omit<BuildState, "version">, previous?: BuildState): Promise<void> {
+  await mkdir(path, { recursive: true });
+  const shards = Array.from({ length: CONTENT_SHARDS }, () => ({ entries: {} as ContentCache, count: 0, changed: previous === undefined }));
+  for (const file in state.content) {
+    const shard = shards[shardOf(file)]!;
+    shard.entries[file] = state.content[file]!;
+    shard.count += 1;
+    if (previous?.content[file] !== state.content[file]) shard.changed = true;
+  }
+  if (previous) {
+    // A removed document changes its shard too.
+    for (const file in previous.content) if (!(file in state.content)) shards[shardOf(file)]!.changed = true;
+  }
+  for (const [i, shard] of shards.entries()) {
+    const file = join(path, `content-${i}.json`);
+    if (!shard.changed && existsSync(file)) continue;
+    await writeAtomically(file, JSON.stringify(shard.entries));
+  }
+  await writeAtomically(join(path, "site.json"), JSON.stringify({ version: STATE_VERSION, siteHash: state.siteHash, outputs: state.outputs }));
+}
+
+async function writeAtomically(file: string, text: string): Promise<void> {
+  await writeFile(`${file}.tmp`, text);
+  await rename(`${file}.tmp`, file);
+}
+
+/** FNV-1a over the path's UTF-16 code units: cheap, stable across machines and Node versions. */
+function shardOf(file: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < file.length; i += 1) {
+    hash ^= file.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % CONTENT_SHARDS;
 }

@@ -69,13 +69,26 @@ export function feedItem(article: IndexedArticle, urls: SiteUrls): FeedItem {
   };
 }
 
-export function feedView(title: string, description: string, language: string, folderPath: string, articles: IndexedArticle[], size: number, urls: SiteUrls): FeedView {
-  const items = articles.slice(0, size).map((a) => feedItem(a, urls));
-  const updated = items.reduce((latest, item) => {
+/** Like cards, a story's feed entry is the same in every feed: built once per build. */
+export class FeedItemMaker {
+  private readonly items = new Map<IndexedArticle, FeedItem>();
+
+  constructor(private readonly urls: SiteUrls) {}
+
+  item(article: IndexedArticle): FeedItem {
+    let item = this.items.get(article);
+    if (item === undefined) this.items.set(article, (item = feedItem(article, this.urls)));
+    return item;
+  }
+}
+
+export function feedView(title: string, description: string, language: string, folderPath: string, articles: IndexedArticle[], size: number, urls: SiteUrls, items: FeedItemMaker = new FeedItemMaker(urls)): FeedView {
+  const entries = articles.slice(0, size).map((a) => items.item(a));
+  const updated = entries.reduce((latest, item) => {
     const stamp = item.updated ?? item.published;
     return stamp > latest ? stamp : latest;
   }, "1970-01-01T00:00:00Z");
-  return { kind: "feed", title, description, language, homeUrl: urls.absolutePage(folderPath), feedUrl: feedLinks(folderPath, urls, true), updated, items };
+  return { kind: "feed", title, description, language, homeUrl: urls.absolutePage(folderPath), feedUrl: feedLinks(folderPath, urls, true), updated, items: entries };
 }
 
 /** Groups terms A–Z by first letter; names starting with anything else go under "#". */

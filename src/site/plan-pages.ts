@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { articleContext, type ArticleContext } from "./article-context.ts";
 import { documentTitle } from "./page-meta.ts";
-import { alphabeticalGroups, CardMaker, feedLinks, feedView, FEED_FILES, listMeta } from "./compose-lists.ts";
+import { alphabeticalGroups, CardMaker, FeedItemMaker, feedLinks, feedView, FEED_FILES, listMeta } from "./compose-lists.ts";
 import { paginateNewsList, pagerUrls } from "./paginate.ts";
 import type { DateArchive, IndexedArticle, SiteIndex, Term, TermKind } from "./site-index.ts";
 import { TERM_FOLDERS } from "./site-index.ts";
@@ -44,13 +44,15 @@ const TERM_LABELS: Record<TermKind, { one: string; many: string }> = {
 export function planPages(index: SiteIndex, settings: PlanSettings): PlannedPage[] {
   const urls = new SiteUrls(settings.baseUrl, settings.pathPrefix);
   const cards = new CardMaker(urls);
+  const feedItems = new FeedItemMaker(urls);
+  const fingerprint = new Fingerprints();
   const pages: PlannedPage[] = [];
   const home: Link = { name: "Home", url: urls.page("") };
-  const addView = (outputPath: string, layout: string, view: View) => pages.push({ outputPath, layout, fingerprint: fingerprint(layout, view), view });
+  const addView = (outputPath: string, layout: string, view: View) => pages.push({ outputPath, layout, fingerprint: fingerprint.of(layout, view), view });
 
   for (const article of index.articles) {
     const context = articleContext(article, index, settings.pathPrefix);
-    pages.push({ outputPath: `${article.path}index.html`, layout: "article.njk", fingerprint: fingerprint("article.njk", [article.summary.revision, context]), article: context });
+    pages.push({ outputPath: `${article.path}index.html`, layout: "article.njk", fingerprint: fingerprint.of("article.njk", [article.summary.revision, context]), article: context });
   }
 
   // Archive pages (page/N/) must not change when stories arrive, so they show no counts:
@@ -76,7 +78,7 @@ export function planPages(index: SiteIndex, settings: PlanSettings): PlannedPage
     }
   };
   const addFeeds = (folder: string, title: string, description: string, articles: IndexedArticle[]) => {
-    const view = feedView(title, description, settings.language, folder, articles, settings.feedSize, urls);
+    const view = feedView(title, description, settings.language, folder, articles, settings.feedSize, urls, feedItems);
     addView(folder + FEED_FILES.rss, "feed-rss.njk", view);
     addView(folder + FEED_FILES.atom, "feed-atom.njk", view);
     addView(folder + FEED_FILES.json, "feed-json.njk", view);
@@ -141,11 +143,11 @@ export function planPages(index: SiteIndex, settings: PlanSettings): PlannedPage
     heading: "Page not found",
   });
 
-  planSitemaps(pages, index, settings, urls);
+  planSitemaps(pages, index, settings, urls, fingerprint);
   return pages;
 }
 
-function planSitemaps(pages: PlannedPage[], index: SiteIndex, settings: PlanSettings, urls: SiteUrls): void {
+function planSitemaps(pages: PlannedPage[], index: SiteIndex, settings: PlanSettings, urls: SiteUrls, fingerprint: Fingerprints): void {
   const lastmodByPath = new Map(index.articles.map((a) => [`${a.path}index.html`, a.summary.updatedDateTime ?? a.summary.publishedDateTime]));
   const entries = pages
     .filter((p) => p.outputPath.endsWith("index.html") && p.outputPath !== "search/index.html")
@@ -153,7 +155,7 @@ function planSitemaps(pages: PlannedPage[], index: SiteIndex, settings: PlanSett
       const path = p.outputPath.slice(0, -"index.html".length);
       return { url: urls.absolutePage(path), lastmod: lastmodByPath.get(p.outputPath) };
     });
-  const add = (outputPath: string, layout: string, view: View) => pages.push({ outputPath, layout, fingerprint: fingerprint(layout, view), view });
+  const add = (outputPath: string, layout: string, view: View) => pages.push({ outputPath, layout, fingerprint: fingerprint.of(layout, view), view });
 
   // Above the limits, sitemap.xml becomes an index of sitemap-1.xml, sitemap-2.xml, …
   const sitemapChunks = splitSitemap(entries);
@@ -213,7 +215,37 @@ function periodLink(archive: DateArchive, urls: SiteUrls, settings: PlanSettings
   return { name: periodName(archive, settings), url: urls.page(archive.path), count: archive.articles.length };
 }
 
-/** A short, stable digest of everything a page shows. */
-function fingerprint(layout: string, data: unknown): string {
-  return createHash("sha1").update(layout).update("\0").update(JSON.stringify(data)).digest("base64url");
+/**
+ * Short, stable digests of everything a page shows. A story's card or feed entry appears on many
+ * lists and feeds (and a feed's view in three formats): each is serialised once and reused.
+ */
+class Fingerprints {
+  private readonly json = new WeakMap<object, string>();
+
+  of(layout: string, data: unknown): string {
+    return createHash("sha1").update(layout).update("\0").update(this.serialise(data)).digest("base64url");
+  }
+
+  private serialise(data: unknown): string {
+    const view = data as { cards?: object[]; items?: object[] };
+    if (Array.isArray(view.cards)) return this.withList(view, view.cards);
+    if (Array.isArray(view.items)) {
+      // A feed's view is shared by its three formats.
+      let json = this.json.get(view);
+      if (json === undefined) this.json.set(view, (json = this.withList(view, view.items)));
+      return json;
+    }
+    return JSON.stringify(data);
+  }
+
+  /** The view without its list, then each entry of the list from the memo. */
+  private withList(view: object, list: object[]): string {
+    return `${JSON.stringify({ ...view, cards: undefined, items: undefined })}\n${list.map((entry) => this.entry(entry)).join("\n")}`;
+  }
+
+  private entry(entry: object): string {
+    let json = this.json.get(entry);
+    if (json === undefined) this.json.set(entry, (json = JSON.stringify(entry)));
+    return json;
+  }
 }

@@ -121,11 +121,14 @@ function withoutDuplicateStories(summaries: ArticleSummary[]): { unique: Article
 
 class TermCollector {
   private readonly byKey = new Map<string, { spellings: Map<string, number>; first: ArticleSummary; term: Term }>();
+  private readonly keys = new Map<string, string>();
 
   constructor(private readonly kind: TermKind) {}
 
   add(name: string, summary: ArticleSummary): Term {
-    const key = termKey(name);
+    // The same few hundred names recur on thousands of stories: fold each spelling once.
+    let key = this.keys.get(name);
+    if (key === undefined) this.keys.set(name, (key = termKey(name)));
     let entry = this.byKey.get(key);
     if (entry === undefined) {
       const term: Term = { kind: this.kind, key, name, slug: "", path: "", articles: [] };

@@ -47,18 +47,25 @@ export function assignUniqueSlugs<T>(
   order: (a: T, b: T) => number,
   key: (member: T) => string,
 ): Map<T, string> {
+  const bases = new Map<T, string>();
   const groups = new Map<string, T[]>();
   for (const member of members) {
+    const plain = base(member);
+    bases.set(member, plain);
     // Hosts differ in case sensitivity and Unicode normalisation; compare as the strictest does.
-    const folded = base(member).normalize("NFC").toLowerCase();
+    const folded = plain.normalize("NFC").toLowerCase();
     const group = groups.get(folded);
     if (group) group.push(member);
     else groups.set(folded, [member]);
   }
   const slugs = new Map<T, string>();
   for (const group of groups.values()) {
+    if (group.length === 1) {
+      slugs.set(group[0]!, bases.get(group[0]!)!);
+      continue;
+    }
     group.sort(order);
-    group.forEach((member, index) => slugs.set(member, index === 0 ? base(member) : `${base(member)}-${shortHash(key(member))}`));
+    group.forEach((member, index) => slugs.set(member, index === 0 ? bases.get(member)! : `${bases.get(member)!}-${shortHash(key(member))}`));
   }
   return slugs;
 }

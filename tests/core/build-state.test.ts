@@ -1,0 +1,48 @@
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { ContentCache } from "../../src/content/content-cache.ts";
+import { readState, stateFolder, writeState } from "../../src/output/build-state.ts";
+import { makeTempDir } from "../helpers/fixtures.ts";
+
+function cache(count: number): ContentCache {
+  const content: ContentCache = {};
+  for (let i = 0; i < count; i += 1) content[`posts/story-${i}.md`] = { size: 100 + i, mtimeMs: 1_700_000_000_000 + i };
+  return content;
+}
+
+function shardTimes(folder: string): Map<string, number> {
+  return new Map(readdirSync(folder).filter((n) => n.startsWith("content-")).map((n) => [n, statSync(join(folder, n)).mtimeMs]));
+}
+
+describe("build state", () => {
+  it("reads back what was written", async () => {
+    const folder = stateFolder(makeTempDir(), "dist");
+    const state = { siteHash: "abc", content: cache(500), outputs: { "index.html": "f1", "topics/x/index.html": "f2" } };
+    await writeState(folder, state);
+    expect(await readState(folder)).toEqual({ version: expect.any(Number), ...state });
+  });
+
+  it("rewrites only the content shards whose documents changed or went away", async () => {
+    const folder = stateFolder(makeTempDir(), "dist");
+    const first = { siteHash: "abc", content: cache(500), outputs: {} };
+    await writeState(folder, first);
+    const previous = (await readState(folder))!;
+    const before = shardTimes(folder);
+    expect(before.size).toBeGreaterThan(10);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    const content = { ...previous.content, "posts/story-3.md": { size: 1, mtimeMs: 2 } };
+    delete content["posts/story-7.md"];
+    await writeState(folder, { siteHash: "abc", content, outputs: {} }, previous);
+    const after = shardTimes(folder);
+    const rewritten = [...after].filter(([name, time]) => before.get(name) !== time).map(([name]) => name);
+    expect(rewritten.length).toBeGreaterThanOrEqual(1);
+    expect(rewritten.length).toBeLessThanOrEqual(2);
+    expect((await readState(folder))!.content).toEqual(content);
+  });
+
+  it("is absent when nothing was written", async () => {
+    expect(await readState(stateFolder(makeTempDir(), "dist"))).toBeUndefined();
+  });
+});
