@@ -19,6 +19,7 @@ import type { Assets } from "./collect-assets.ts";
 import type { PhaseClock } from "./phase-clock.ts";
 import { planSite, quietUntil, withoutFiles, type SitePlan } from "./plan-site.ts";
 import { renderInto } from "./render-loop.ts";
+import { transferable } from "./render-pages.ts";
 import { rereadArticle } from "./reread-article.ts";
 import { sharePages } from "./share-pages.ts";
 import { WorkerPool } from "./worker-pool.ts";
@@ -145,7 +146,7 @@ export async function rebuildSite({ config, options, paths, started, clock, site
         };
         const [here, ...elsewhere] = sharePages(changedPages, workers.size + 1, holder);
         const renderJob = { contentDir: config.contentDir, staging: transaction.staging, site };
-        await Promise.all([workers.render(renderJob, elsewhere), renderOnThisThread(here!, job)]);
+        await Promise.all([workers.render(renderJob, elsewhere.map((share) => share.map(transferable))), renderOnThisThread(here!, job)]);
       } else {
         await renderOnThisThread(changedPages, job);
       }

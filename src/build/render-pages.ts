@@ -25,7 +25,14 @@ export class TemplateError extends Error {
 /** The view a planned page renders: article pages compose theirs from the full article. */
 export function viewOf(page: PlannedPage, site: SiteView, article: (sourcePath: string) => Article): View {
   if ("view" in page) return page.view;
+  if ("compose" in page) return page.compose();
   return composeArticleView(article(page.article.sourcePath), page.article, new SiteUrls(site.baseUrl, site.pathPrefix), { siteTitle: site.title });
+}
+
+/** A page as it can cross to a worker thread: plain data, its view built if it had to be composed. */
+export function transferable(page: PlannedPage): PlannedPage {
+  if (!("compose" in page)) return page;
+  return { outputPath: page.outputPath, layout: page.layout, fingerprint: page.fingerprint, view: page.compose() };
 }
 
 export function renderPage(env: nunjucks.Environment, page: PlannedPage, site: SiteView, article: (sourcePath: string) => Article): RenderedPage {

@@ -32,9 +32,13 @@ export function sharePages(pages: PlannedPage[], threads: number, holder: (sourc
 // Relative rendering costs measured on the default layouts: a list card costs about a tenth of
 // an article page, a feed entry (in one of three formats) a twentieth.
 const ARTICLE_COST = 1;
+const LIST_COST = 1 + 0.12 * 20;
+const FEED_COST = 1 + 0.05 * 50;
 
 function costOf(page: PlannedPage): number {
   if ("article" in page) return ARTICLE_COST;
-  const view = page.view as { cards?: unknown[]; items?: unknown[]; entries?: unknown[] };
-  return 1 + 0.12 * (view.cards?.length ?? 0) + 0.05 * (view.items?.length ?? 0) + 0.005 * (view.entries?.length ?? 0);
+  // Lists and feeds are composed when rendered: cost them at the default page and feed sizes.
+  if ("compose" in page) return page.layout === "list.njk" ? LIST_COST : FEED_COST;
+  const view = page.view as { entries?: unknown[] };
+  return 1 + 0.005 * (view.entries?.length ?? 0);
 }

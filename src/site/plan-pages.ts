@@ -23,12 +23,23 @@ export interface PlanSettings {
   now: string;
 }
 
-/** One file of the site. Article pages carry their context; the renderer composes their view from the full article. */
+/**
+ * One file of the site. Article pages carry their context; the renderer composes their view from
+ * the full article. Lists and feeds carry `compose`, which builds their view only if they are
+ * rendered: their fingerprints come from what the view is made of, so an incremental build of a
+ * big site builds the views of the few pages that changed, not of all of them.
+ */
 export type PlannedPage =
   | { outputPath: string; layout: string; fingerprint: string; view: View }
+  | { outputPath: string; layout: string; fingerprint: string; compose: () => View }
   | { outputPath: string; layout: "article.njk"; fingerprint: string; article: ArticleContext };
 
 export const NEWS_SITEMAP_LIMIT = 1_000;
+const FEED_LAYOUTS = [
+  [FEED_FILES.rss, "feed-rss.njk"],
+  [FEED_FILES.atom, "feed-atom.njk"],
+  [FEED_FILES.json, "feed-json.njk"],
+] as const;
 export const NEWS_WINDOW_HOURS = 48;
 
 const TERM_LABELS: Record<TermKind, { one: string; many: string }> = {
@@ -45,7 +56,7 @@ export function planPages(index: SiteIndex, settings: PlanSettings): PlannedPage
   const urls = new SiteUrls(settings.baseUrl, settings.pathPrefix);
   const cards = new CardMaker(urls);
   const feedItems = new FeedItemMaker(urls);
-  const fingerprint = new Fingerprints();
+  const fingerprint = new Fingerprints(cards, feedItems);
   const pages: PlannedPage[] = [];
   const home: Link = { name: "Home", url: urls.page("") };
   const addView = (outputPath: string, layout: string, view: View) => pages.push({ outputPath, layout, fingerprint: fingerprint.of(layout, view), view });
@@ -64,24 +75,35 @@ export function planPages(index: SiteIndex, settings: PlanSettings): PlannedPage
       const intro = list.path === "" ? frontIntro : (extra.archiveIntro ?? frontIntro);
       const title = list.pager.label ? `${heading} — ${list.pager.label}` : heading;
       const pageCrumbs = list.path === "" ? crumbs : [...crumbs, { name: list.pager.label!, url: urls.page(path) }];
-      addView(`${path}index.html`, "list.njk", {
-        kind: "list",
-        meta: listMeta(title, settings.title, intro, path, pageCrumbs, urls, feeds),
-        breadcrumbs: pageCrumbs,
-        heading,
-        label: extra.label,
-        intro,
-        cards: list.items.map((a) => cards.card(a)),
-        pager: pagerUrls(list.pager, urls.page(folder)),
-        periods: list.path === "" ? extra.periods : undefined,
+      const pager = pagerUrls(list.pager, urls.page(folder));
+      const periods = list.path === "" ? extra.periods : undefined;
+      // Everything the view is made of besides the site's settings (which are in every page's
+      // fingerprint through the site hash) is in this one: the page, its words, its stories.
+      const made = [path, title, heading, extra.label, intro, pageCrumbs, pager, periods, feeds];
+      pages.push({
+        outputPath: `${path}index.html`,
+        layout: "list.njk",
+        fingerprint: fingerprint.of("list.njk", [made, fingerprint.cards(list.items)]),
+        compose: (): View => ({
+          kind: "list",
+          meta: listMeta(title, settings.title, intro, path, pageCrumbs, urls, feeds),
+          breadcrumbs: pageCrumbs,
+          heading,
+          label: extra.label,
+          intro,
+          cards: list.items.map((a) => cards.card(a)),
+          pager,
+          periods,
+        }),
       });
     }
   };
   const addFeeds = (folder: string, title: string, description: string, articles: IndexedArticle[]) => {
-    const view = feedView(title, description, settings.language, folder, articles, settings.feedSize, urls, feedItems);
-    addView(folder + FEED_FILES.rss, "feed-rss.njk", view);
-    addView(folder + FEED_FILES.atom, "feed-atom.njk", view);
-    addView(folder + FEED_FILES.json, "feed-json.njk", view);
+    const latest = articles.slice(0, settings.feedSize);
+    const made = fingerprint.of("feed", [folder, title, description, settings.language, fingerprint.feedItems(latest)]);
+    let view: View | undefined; // one view for the three formats
+    const compose = () => (view ??= feedView(title, description, settings.language, folder, latest, settings.feedSize, urls, feedItems));
+    for (const [file, layout] of FEED_LAYOUTS) pages.push({ outputPath: folder + file, layout, fingerprint: fingerprint.of(layout, made), compose });
   };
 
   addList("", settings.title, settings.description, index.articles, [home]);
@@ -217,35 +239,35 @@ function periodLink(archive: DateArchive, urls: SiteUrls, settings: PlanSettings
 
 /**
  * Short, stable digests of everything a page shows. A story's card or feed entry appears on many
- * lists and feeds (and a feed's view in three formats): each is serialised once and reused.
+ * lists and feeds: each is digested once, and a list's fingerprint holds its entries' digests.
  */
 class Fingerprints {
-  private readonly json = new WeakMap<object, string>();
+  private readonly digests = new WeakMap<object, string>();
+
+  constructor(
+    private readonly cardMaker: CardMaker,
+    private readonly feedItemMaker: FeedItemMaker,
+  ) {}
 
   of(layout: string, data: unknown): string {
-    return createHash("sha1").update(layout).update("\0").update(this.serialise(data)).digest("base64url");
+    return digest(`${layout}\0${JSON.stringify(data)}`);
   }
 
-  private serialise(data: unknown): string {
-    const view = data as { cards?: object[]; items?: object[] };
-    if (Array.isArray(view.cards)) return this.withList(view, view.cards);
-    if (Array.isArray(view.items)) {
-      // A feed's view is shared by its three formats.
-      let json = this.json.get(view);
-      if (json === undefined) this.json.set(view, (json = this.withList(view, view.items)));
-      return json;
-    }
-    return JSON.stringify(data);
+  cards(articles: IndexedArticle[]): string[] {
+    return articles.map((article) => this.remembered(this.cardMaker.card(article)));
   }
 
-  /** The view without its list, then each entry of the list from the memo. */
-  private withList(view: object, list: object[]): string {
-    return `${JSON.stringify({ ...view, cards: undefined, items: undefined })}\n${list.map((entry) => this.entry(entry)).join("\n")}`;
+  feedItems(articles: IndexedArticle[]): string[] {
+    return articles.map((article) => this.remembered(this.feedItemMaker.item(article)));
   }
 
-  private entry(entry: object): string {
-    let json = this.json.get(entry);
-    if (json === undefined) this.json.set(entry, (json = JSON.stringify(entry)));
-    return json;
+  private remembered(entry: object): string {
+    let known = this.digests.get(entry);
+    if (known === undefined) this.digests.set(entry, (known = digest(JSON.stringify(entry))));
+    return known;
   }
+}
+
+function digest(text: string): string {
+  return createHash("sha1").update(text).digest("base64url");
 }

@@ -32,7 +32,7 @@ describe("build state", () => {
     expect(before.size).toBeGreaterThan(10);
     await new Promise((resolve) => setTimeout(resolve, 20));
 
-    const content = { ...previous.content, "posts/story-3.md": { size: 1, mtimeMs: 2 } };
+    const content: ContentCache = { ...previous.content, "posts/story-3.md": { size: 1, mtimeMs: 2 } };
     delete content["posts/story-7.md"];
     await writeState(folder, { siteHash: "abc", content, outputs: {} }, previous);
     const after = shardTimes(folder);
