@@ -8,6 +8,7 @@ import { stateFolder } from "../output/build-state.ts";
 import { contentDigest, readStamp, stampStillHolds, type BuildStamp } from "../output/build-stamp.ts";
 import { OutputTransaction } from "../output/transaction.ts";
 import type { ExclusionReason } from "../site/publish-rules.ts";
+import { codeDigest } from "./code-digest.ts";
 import { collectAssets } from "./collect-assets.ts";
 import { PhaseClock } from "./phase-clock.ts";
 
@@ -38,8 +39,6 @@ export interface BuildReport {
   phases: { name: string; ms: number }[];
 }
 
-/** Bumped with any change to how pages are planned or rendered, so old outputs are not trusted. */
-const RENDERER_VERSION = "1";
 
 /**
  * A build: when the documents, settings and clock leave the site as it is, stop after `stat`;
@@ -50,7 +49,7 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
   const clock = new PhaseClock();
   const statePath = stateFolder(paths.cacheDir, config.outDir);
   const assets = await collectAssets(config.layoutsDir, paths.publicDir);
-  const siteHash = createHash("sha1").update(JSON.stringify([RENDERER_VERSION, config, options.drafts, options.future, assets.digest])).digest("base64url");
+  const siteHash = createHash("sha1").update(JSON.stringify([codeDigest(paths.eleventyConfig), config, options.drafts, options.future, assets.digest])).digest("base64url");
 
   const stampPath = `${statePath}.stamp`;
   const settingsDigest = createHash("sha1").update(JSON.stringify([siteHash, options.search, options.skipInvalid])).digest("base64url");

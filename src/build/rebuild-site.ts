@@ -72,7 +72,7 @@ export async function rebuildSite({ config, options, paths, started, clock, site
     const parse: ParseDocuments = (dir, files, fresh) =>
       files.length >= PARALLEL_PARSE_THRESHOLD && WORKERS > 0 ? parseInParallel((pool ??= new WorkerPool(WORKERS, renderSetup)), dir, files, fresh) : parseDocuments(dir, files, fresh);
     clock.mark("state");
-    const load = await loadWithCache(config.contentDir, state?.content ?? {}, parse, stats);
+    const load = await loadWithCache(config.contentDir, state?.content ?? new Map(), parse, stats);
     clock.mark("load");
     const settings = { ...config, now: options.now };
     const rules = { drafts: options.drafts, future: options.future, now: options.now };

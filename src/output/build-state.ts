@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import type { ContentCache } from "../content/content-cache.ts";
+import type { CachedDocument, ContentCache } from "../content/content-cache.ts";
 
 /** Bump when the shape of cached data or the meaning of a fingerprint changes. */
 const STATE_VERSION = 2;
@@ -32,13 +32,14 @@ export function stateFolder(cacheDir: string, outDir: string): string {
 /** The previous state, or undefined when there is none or it belongs to another version. */
 export async function readState(path: string): Promise<BuildState | undefined> {
   try {
-    const site = JSON.parse(await readFile(join(path, "site.json"), "utf8")) as Omit<BuildState, "content">;
+    // Synchronous reads: the build waits for the state anyway, and they decode much faster.
+    const site = JSON.parse(readFileSync(join(path, "site.json"), "utf8")) as Omit<BuildState, "content">;
     if (site.version !== STATE_VERSION) return undefined;
-    const content: ContentCache = {};
-    const shards = (await readdir(path)).filter((name) => /^content-\d+\.json$/.test(name));
+    const content: ContentCache = new Map();
+    const shards = readdirSync(path).filter((name) => /^content-\d+\.json$/.test(name));
     for (const shard of shards) {
-      const entries = JSON.parse(await readFile(join(path, shard), "utf8")) as ContentCache;
-      for (const file in entries) content[file] = entries[file]!;
+      const entries = JSON.parse(readFileSync(join(path, shard), "utf8")) as Record<string, CachedDocument>;
+      for (const file in entries) content.set(file, entries[file]!);
     }
     return { ...site, content };
   } catch {
@@ -53,16 +54,15 @@ export async function readState(path: string): Promise<BuildState | undefined> {
  */
 export async function writeState(path: string, state: Omit<BuildState, "version">, previous?: BuildState): Promise<void> {
   await mkdir(path, { recursive: true });
-  const shards = Array.from({ length: CONTENT_SHARDS }, () => ({ entries: {} as ContentCache, count: 0, changed: previous === undefined }));
-  for (const file in state.content) {
+  const shards = Array.from({ length: CONTENT_SHARDS }, () => ({ entries: {} as Record<string, CachedDocument>, changed: previous === undefined }));
+  for (const [file, entry] of state.content) {
     const shard = shards[shardOf(file)]!;
-    shard.entries[file] = state.content[file]!;
-    shard.count += 1;
-    if (previous?.content[file] !== state.content[file]) shard.changed = true;
+    shard.entries[file] = entry;
+    if (previous?.content.get(file) !== entry) shard.changed = true;
   }
   if (previous) {
     // A removed document changes its shard too.
-    for (const file in previous.content) if (!(file in state.content)) shards[shardOf(file)]!.changed = true;
+    for (const file of previous.content.keys()) if (!state.content.has(file)) shards[shardOf(file)]!.changed = true;
   }
   for (const [i, shard] of shards.entries()) {
     const file = join(path, `content-${i}.json`);

@@ -6,8 +6,8 @@ import { readState, stateFolder, writeState } from "../../src/output/build-state
 import { makeTempDir } from "../helpers/fixtures.ts";
 
 function cache(count: number): ContentCache {
-  const content: ContentCache = {};
-  for (let i = 0; i < count; i += 1) content[`posts/story-${i}.md`] = { size: 100 + i, mtimeMs: 1_700_000_000_000 + i };
+  const content: ContentCache = new Map();
+  for (let i = 0; i < count; i += 1) content.set(`posts/story-${i}.md`, { size: 100 + i, mtimeMs: 1_700_000_000_000 + i });
   return content;
 }
 
@@ -32,8 +32,8 @@ describe("build state", () => {
     expect(before.size).toBeGreaterThan(10);
     await new Promise((resolve) => setTimeout(resolve, 20));
 
-    const content: ContentCache = { ...previous.content, "posts/story-3.md": { size: 1, mtimeMs: 2 } };
-    delete content["posts/story-7.md"];
+    const content: ContentCache = new Map([...previous.content, ["posts/story-3.md", { size: 1, mtimeMs: 2 }]]);
+    content.delete("posts/story-7.md");
     await writeState(folder, { siteHash: "abc", content, outputs: {} }, previous);
     const after = shardTimes(folder);
     const rewritten = [...after].filter(([name, time]) => before.get(name) !== time).map(([name]) => name);
