@@ -165,6 +165,7 @@ async function fullBuild(size: number, seed: number): Promise<FullResult> {
   console.log(
     `  full build: ${run.wallSeconds.toFixed(2)} s wall (${run.reportedSeconds?.toFixed(2)} s in the build, ${run.cpuSeconds?.toFixed(2)} s CPU, load ${run.loadBefore.toFixed(1)}), ${fmt(run.pagesWritten)} pages written, ${fmt(Math.round(pagesPerSecond ?? 0))} pages/s, peak RSS ${run.peakRssMb?.toFixed(0)} MB, ${fmt(filesInOutput)} files in the output`,
   );
+  if (run.phases) console.log(`              phases: ${run.phases}`);
   return { size, corpus, run: strip(run), pagesPerSecond, filesInOutput };
 }
 
@@ -206,6 +207,7 @@ async function incrementalBuilds(size: number, seed: number, profileNoChange: bo
         (disagree ? "  ← the CLI summary disagrees with the output tree" : "") +
         (run.fullBuild ? "  ← the CLI did a FULL build" : ""),
     );
+    if (run.phases) console.log(`              phases: ${run.phases}`);
     if (changes.rewritten.length > 0) console.log(`              rewritten by kind: ${kinds(result.measured.byKind)}`);
     if (changes.identical && changes.identical.length > 0) console.log(`              identical rewrites by kind: ${kinds(result.measured.unchangedBytesByKind!)}`);
     if (differences && Object.keys(differences).length > 0) console.log(`              replaced files that differ, by what differs: ${kinds(differences)}`);

@@ -31,6 +31,8 @@ export interface BuildRun {
   fullBuild?: boolean;
   documentsRead?: number;
   published?: number;
+  /** The build's own phases (BROADSHEET_TIMINGS), e.g. "stat 230 ms, load 3382 ms, …". */
+  phases?: string;
   stdout: string;
   stderr: string;
 }
@@ -62,7 +64,7 @@ export async function runBuild(request: BuildRequest): Promise<BuildRun> {
 
   const loadBefore = loadavg()[0]!;
   const started = performance.now();
-  const child = spawn(command, args, { cwd: request.codeDir, env: { ...process.env, BROADSHEET_CACHE_DIR: request.cacheDir }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, { cwd: request.codeDir, env: { ...process.env, BROADSHEET_CACHE_DIR: request.cacheDir, BROADSHEET_TIMINGS: "1" }, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -102,6 +104,7 @@ export function parseSummary(stdout: string): Partial<BuildRun> {
   const pages = /^Pages\s+(\d+) written, (\d+) deleted, (\d+) in the site/m.exec(stdout);
   const documents = /^Documents\s+(\d+) read \(\d+ parsed\), (\d+) published/m.exec(stdout);
   const time = /^Time\s+([\d.]+) s/m.exec(stdout);
+  const phases = /^Phases\s+(.+)$/m.exec(stdout);
   return {
     pagesWritten: pages ? Number(pages[1]) : undefined,
     pagesDeleted: pages ? Number(pages[2]) : undefined,
@@ -110,6 +113,7 @@ export function parseSummary(stdout: string): Partial<BuildRun> {
     documentsRead: documents ? Number(documents[1]) : undefined,
     published: documents ? Number(documents[2]) : undefined,
     reportedSeconds: time ? Number(time[1]) : undefined,
+    phases: phases?.[1],
   };
 }
 

@@ -63,7 +63,7 @@ function printReport(report: BuildReport, outDir: string, quiet: boolean): void 
       `Time       ${(report.durationMs / 1000).toFixed(2)} s`,
     ].join("\n"),
   );
-  if (process.env.BROADSHEET_TIMINGS) console.log(`Phases     ${report.phases.map((p) => `${p.name} ${p.ms} ms`).join(", ")}`);
+  if (process.env.BROADSHEET_TIMINGS) console.log(`Phases     ${report.phases.map((p) => `${p.name} ${p.ms} ms (heap ${p.heapMb} MB)`).join(", ")}`);
 }
 
 function plural(n: number, word: string): string {

@@ -36,7 +36,7 @@ export interface BuildReport {
   skipped: string[];
   durationMs: number;
   /** Milliseconds per phase, in order. */
-  phases: { name: string; ms: number }[];
+  phases: { name: string; ms: number; heapMb: number }[];
 }
 
 

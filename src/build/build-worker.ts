@@ -4,7 +4,7 @@ import type { Article } from "../content/article.ts";
 import { parseDocuments } from "../content/load-content.ts";
 import { StagedWriter } from "../output/staged-writer.ts";
 import { createEnvironment } from "../render/environment.ts";
-import { renderInto } from "./render-loop.ts";
+import { renderInto, takeArticle } from "./render-loop.ts";
 import { rereadArticle } from "./reread-article.ts";
 import type { RenderSetup } from "./worker-pool.ts";
 import type { WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
@@ -16,6 +16,7 @@ import type { WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
 const articles = new Map<string, Article>();
 const setup = workerData as RenderSetup;
 let environment: Promise<nunjucks.Environment> | undefined;
+let writer: StagedWriter | undefined;
 // Eleventy takes most of a second to load, so it is loaded only once the documents are parsed.
 const prepareEnvironment = () =>
   (environment ??= import("../render/eleventy-registrations.ts")
@@ -30,9 +31,8 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
     return { id: request.id, type: "load", documents };
   }
   const env = await prepareEnvironment();
-  const writer = new StagedWriter(request.staging);
-  const article = (sourcePath: string) => articles.get(sourcePath) ?? rereadArticle(request.contentDir, sourcePath);
-  await renderInto(writer, env, request.pages, request.site, article);
+  if (writer?.staging !== request.staging) writer = new StagedWriter(request.staging);
+  await renderInto(writer, env, request.pages, request.site, (sourcePath) => takeArticle(articles, sourcePath) ?? rereadArticle(request.contentDir, sourcePath));
   return { id: request.id, type: "render", written: request.pages.length };
 }
 

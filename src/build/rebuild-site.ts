@@ -18,7 +18,7 @@ import type { BuildPaths, BuildReport } from "./build-site.ts";
 import type { Assets } from "./collect-assets.ts";
 import type { PhaseClock } from "./phase-clock.ts";
 import { planSite, quietUntil, withoutFiles, type SitePlan } from "./plan-site.ts";
-import { renderInto } from "./render-loop.ts";
+import { renderInto, takeArticle } from "./render-loop.ts";
 import { transferable } from "./render-pages.ts";
 import { rereadArticle } from "./reread-article.ts";
 import { sharePages } from "./share-pages.ts";
@@ -146,7 +146,7 @@ export async function rebuildSite({ config, options, paths, started, clock, site
         };
         const [here, ...elsewhere] = sharePages(changedPages, workers.size + 1, holder);
         const renderJob = { contentDir: config.contentDir, staging: transaction.staging, site };
-        await Promise.all([workers.render(renderJob, elsewhere.map((share) => share.map(transferable))), renderOnThisThread(here!, job)]);
+        await Promise.all([workers.render(renderJob, elsewhere, transferable), renderOnThisThread(here!, job)]);
       } else {
         await renderOnThisThread(changedPages, job);
       }
@@ -216,6 +216,6 @@ async function renderOnThisThread(pages: PlannedPage[], job: ThreadJob): Promise
   // Eleventy takes a second to load; a build with nothing to render never loads it.
   const { loadEleventyRegistrations } = await import("../render/eleventy-registrations.ts");
   const env: Environment = createEnvironment(job.config.layoutsDir, await loadEleventyRegistrations(job.paths.eleventyConfig));
-  const article = (sourcePath: string) => job.fresh.get(sourcePath) ?? rereadArticle(job.config.contentDir, sourcePath);
+  const article = (sourcePath: string) => takeArticle(job.fresh, sourcePath) ?? rereadArticle(job.config.contentDir, sourcePath);
   await renderInto(job.writer, env, pages, job.site, article);
 }

@@ -6,6 +6,13 @@ import type { PlannedPage } from "../site/plan-pages.ts";
 import type { SiteView } from "../site/views.ts";
 import { renderPage } from "./render-pages.ts";
 
+/** An article page is rendered once per build: hand its article over and forget it, to free memory as the build goes. */
+export function takeArticle(articles: Map<string, Article>, sourcePath: string): Article | undefined {
+  const article = articles.get(sourcePath);
+  articles.delete(sourcePath);
+  return article;
+}
+
 /** Pages rendered between two turns of the event loop, so Ctrl-C and worker messages are heard. */
 const PAGES_PER_TURN = 200;
 

@@ -5,6 +5,9 @@ import type { FileStat } from "../content/discover-documents.ts";
 import type { LoadedDocument } from "../content/load-content.ts";
 import type { WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
 
+/** Pages per message to a worker: enough to keep messaging cheap, few enough to bound memory. */
+const RENDER_BATCH = 500;
+
 type Pending = { resolve: (response: WorkerResponse) => void; reject: (error: Error) => void };
 
 export interface RenderJob {
@@ -55,10 +58,28 @@ export class WorkerPool {
     return this.owner.get(sourcePath);
   }
 
-  /** Renders pages into the staging folder, `shares[w]` on worker w. */
-  async render(job: RenderJob, shares: PlannedPage[][]): Promise<number> {
-    const responses = await Promise.all(shares.map((share, w) => this.request(w, { type: "render", ...job, pages: share })));
-    return responses.reduce((sum, r) => sum + (r.type === "render" ? r.written : 0), 0);
+  /**
+   * Renders pages into the staging folder, `shares[w]` on worker w. Pages cross in batches, each
+   * made plain data by `prepare` (which composes list views) only when it is sent, and two in
+   * flight per worker so it never waits: the views of a big site never all exist at once.
+   */
+  async render(job: RenderJob, shares: PlannedPage[][], prepare: (page: PlannedPage) => PlannedPage): Promise<number> {
+    const written = await Promise.all(
+      shares.map(async (share, w) => {
+        let sent = 0;
+        let done = 0;
+        const next = async (): Promise<void> => {
+          while (sent < share.length) {
+            const batch = share.slice(sent, (sent += RENDER_BATCH)).map(prepare);
+            const response = await this.request(w, { type: "render", ...job, pages: batch });
+            done += response.type === "render" ? response.written : 0;
+          }
+        };
+        await Promise.all([next(), next()]);
+        return done;
+      }),
+    );
+    return written.reduce((sum, n) => sum + n, 0);
   }
 
   async close(): Promise<void> {
