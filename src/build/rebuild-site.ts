@@ -1,10 +1,11 @@
 import { existsSync } from "node:fs";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { availableParallelism } from "node:os";
 import type { Environment } from "nunjucks";
 import type { Article } from "../content/article.ts";
 import { loadWithCache, type ParseDocuments } from "../content/content-cache.ts";
 import type { FileStat } from "../content/discover-documents.ts";
-import { parseDocuments } from "../content/load-content.ts";
+import { parseDocuments, type LoadedDocument } from "../content/load-content.ts";
 import type { BuildOptions, SiteConfig } from "../config/site-config.ts";
 import { readState, writeState } from "../output/build-state.ts";
 import { writeStamp } from "../output/build-stamp.ts";
@@ -21,7 +22,7 @@ import { planSite, quietUntil, withoutFiles, type SitePlan } from "./plan-site.t
 import { renderInto, takeArticle } from "./render-loop.ts";
 import { transferable } from "./render-pages.ts";
 import { rereadArticle } from "./reread-article.ts";
-import { sharePages } from "./share-pages.ts";
+import { RenderQueue } from "./share-pages.ts";
 import { WorkerPool } from "./worker-pool.ts";
 import { SEARCH_FOLDER, searchIndexDigest, searchIndexFiles, searchRecords } from "../output/search-index.ts";
 import { SiteUrls } from "../site/site-urls.ts";
@@ -137,18 +138,18 @@ export async function rebuildSite({ config, options, paths, started, clock, site
       if (changedPages.length >= PARALLEL_RENDER_THRESHOLD && WORKERS > 0) pool ??= new WorkerPool(WORKERS, renderSetup);
       const job = { site, writer, config, paths, fresh: load.fresh };
       if (pool) {
-        // Every thread renders the article pages of the articles it holds, and a fair share of the rest.
+        // Every thread renders the article pages of the articles it holds, then whatever is left.
         const workers = pool;
         const holder = (file: string) => {
           if (load.fresh.has(file)) return 0;
           const worker = workers.holder(file);
           return worker === undefined ? undefined : worker + 1;
         };
-        const [here, ...elsewhere] = sharePages(changedPages, workers.size + 1, holder);
+        const queue = new RenderQueue(changedPages, workers.size + 1, holder);
         const renderJob = { contentDir: config.contentDir, staging: transaction.staging, site };
-        await Promise.all([workers.render(renderJob, elsewhere, transferable), renderOnThisThread(here!, job)]);
+        await Promise.all([workers.render(renderJob, queue, transferable), renderOnThisThread(queue, job)]);
       } else {
-        await renderOnThisThread(changedPages, job);
+        await renderOnThisThread(new RenderQueue(changedPages, 1, () => 0), job);
       }
       for (const file of (await searchFiles) ?? []) writer.write(`${SEARCH_FOLDER}/${file.path}`, file.content);
     } catch (error) {
@@ -183,14 +184,35 @@ export async function rebuildSite({ config, options, paths, started, clock, site
   }
 }
 
-/** Parses one share of the documents here and the others on the workers, at the same time. */
+/** Documents per batch when parsing on several threads. */
+const PARSE_BATCH = 200;
+
+/**
+ * Parses documents here and on the workers, each thread taking the next batch when it is done
+ * with one, so a worker still starting up (loading modules takes a second) leaves its share to
+ * the others. Two batches are in flight per worker so it never waits for this thread.
+ */
 async function parseInParallel(pool: WorkerPool, dir: string, files: FileStat[], fresh: Map<string, Article>) {
-  const threads = pool.size + 1;
-  const here = files.filter((_, i) => i % threads === 0);
-  const elsewhere = files.filter((_, i) => i % threads !== 0);
-  const theirs = pool.load(dir, elsewhere); // posted first, so the workers start at once
-  const mine = parseDocuments(dir, here, fresh);
-  return [...mine, ...(await theirs)];
+  const batches: FileStat[][] = [];
+  for (let i = 0; i < files.length; i += PARSE_BATCH) batches.push(files.slice(i, i + PARSE_BATCH));
+  const results: LoadedDocument[][] = [];
+  let next = 0;
+  const onWorker = async (w: number) => {
+    while (next < batches.length) {
+      const i = next++;
+      results[i] = await pool.load(w, dir, batches[i]!);
+    }
+  };
+  const here = async () => {
+    while (next < batches.length) {
+      const i = next++;
+      results[i] = parseDocuments(dir, batches[i]!, fresh);
+      await yieldToEventLoop(); // hear the workers, and hand them their next batches
+    }
+  };
+  const workers = Array.from({ length: pool.size }, (_, w) => [onWorker(w), onWorker(w)]).flat();
+  await Promise.all([...workers, here()]);
+  return results.flat();
 }
 
 /** The search records of the published stories; Pagefind runs only when their digest changed. */
@@ -211,11 +233,18 @@ interface ThreadJob {
   fresh: Map<string, Article>;
 }
 
-async function renderOnThisThread(pages: PlannedPage[], job: ThreadJob): Promise<void> {
-  if (pages.length === 0) return;
+/** Pages this thread takes from the queue at a time; it yields to the event loop between batches. */
+const BATCH_HERE = 100;
+
+async function renderOnThisThread(queue: RenderQueue, job: ThreadJob): Promise<void> {
+  let batch = queue.take(0, BATCH_HERE);
+  if (batch.length === 0) return;
   // Eleventy takes a second to load; a build with nothing to render never loads it.
   const { loadEleventyRegistrations } = await import("../render/eleventy-registrations.ts");
   const env: Environment = createEnvironment(job.config.layoutsDir, await loadEleventyRegistrations(job.paths.eleventyConfig));
   const article = (sourcePath: string) => takeArticle(job.fresh, sourcePath) ?? rereadArticle(job.config.contentDir, sourcePath);
-  await renderInto(job.writer, env, pages, job.site, article);
+  for (; batch.length > 0; batch = queue.take(0, BATCH_HERE)) {
+    await renderInto(job.writer, env, batch, job.site, article);
+    await yieldToEventLoop(); // hand the workers their next batches
+  }
 }

@@ -1,44 +1,35 @@
 import type { PlannedPage } from "../site/plan-pages.ts";
 
 /**
- * Splits the pages to render between threads so that each has about the same work. An article
- * page goes to the thread that holds its article (`holder`), so full articles never cross
- * threads; list, feed and other pages fill up whichever thread has least to do.
+ * The pages of a build, handed out to rendering threads in batches. An article page belongs to
+ * the thread that holds its article (`holder`), so full articles never cross threads; every other
+ * page goes to whichever thread asks first once its own are done, so all threads finish together
+ * however fast each one turned out to be.
  */
-export function sharePages(pages: PlannedPage[], threads: number, holder: (sourcePath: string) => number | undefined): PlannedPage[][] {
-  const shares: PlannedPage[][] = Array.from({ length: threads }, () => []);
-  const load = new Array<number>(threads).fill(0);
-  const others: PlannedPage[] = [];
-  let spread = 0;
-  for (const page of pages) {
-    if (!("article" in page)) {
-      others.push(page);
-      continue;
+export class RenderQueue {
+  private readonly own: PlannedPage[][];
+  private readonly shared: PlannedPage[] = [];
+  private sharedTaken = 0;
+
+  constructor(pages: PlannedPage[], threads: number, holder: (sourcePath: string) => number | undefined) {
+    this.own = Array.from({ length: threads }, () => []);
+    let spread = 0;
+    for (const page of pages) {
+      if ("article" in page) {
+        // An article nobody holds (an unchanged document read again) goes round the threads.
+        this.own[holder(page.article.sourcePath) ?? spread++ % threads]!.push(page);
+      } else {
+        this.shared.push(page);
+      }
     }
-    // An article nobody holds (an unchanged document read again) goes round the threads.
-    const thread = holder(page.article.sourcePath) ?? spread++ % threads;
-    shares[thread]!.push(page);
-    load[thread]! += ARTICLE_COST;
   }
-  for (const page of others) {
-    let least = 0;
-    for (let t = 1; t < threads; t++) if (load[t]! < load[least]!) least = t;
-    shares[least]!.push(page);
-    load[least]! += costOf(page);
+
+  /** The next pages for `thread` to render, at most `size`; empty when there are none left. */
+  take(thread: number, size: number): PlannedPage[] {
+    const own = this.own[thread]!;
+    if (own.length > 0) return own.splice(0, size);
+    const batch = this.shared.slice(this.sharedTaken, this.sharedTaken + size);
+    this.sharedTaken += batch.length;
+    return batch;
   }
-  return shares;
-}
-
-// Relative rendering costs measured on the default layouts: a list card costs about a tenth of
-// an article page, a feed entry (in one of three formats) a twentieth.
-const ARTICLE_COST = 1;
-const LIST_COST = 1 + 0.12 * 20;
-const FEED_COST = 1 + 0.05 * 50;
-
-function costOf(page: PlannedPage): number {
-  if ("article" in page) return ARTICLE_COST;
-  // Lists and feeds are composed when rendered: cost them at the default page and feed sizes.
-  if ("compose" in page) return page.layout === "list.njk" ? LIST_COST : FEED_COST;
-  const view = page.view as { entries?: unknown[] };
-  return 1 + 0.005 * (view.entries?.length ?? 0);
 }

@@ -1,12 +1,13 @@
 import { Worker } from "node:worker_threads";
 import type { PlannedPage } from "../site/plan-pages.ts";
+import type { RenderQueue } from "./share-pages.ts";
 import type { SiteView } from "../site/views.ts";
 import type { FileStat } from "../content/discover-documents.ts";
 import type { LoadedDocument } from "../content/load-content.ts";
 import type { WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
 
 /** Pages per message to a worker: enough to keep messaging cheap, few enough to bound memory. */
-const RENDER_BATCH = 500;
+const RENDER_BATCH = 250;
 
 type Pending = { resolve: (response: WorkerResponse) => void; reject: (error: Error) => void };
 
@@ -45,12 +46,11 @@ export class WorkerPool {
     return this.workers.length;
   }
 
-  /** Parses documents spread over the workers; each worker keeps the articles it parsed. */
-  async load(contentDir: string, files: FileStat[]): Promise<LoadedDocument[]> {
-    const shares = this.workers.map((_, w) => files.filter((_, i) => i % this.workers.length === w));
-    const responses = await Promise.all(shares.map((share, w) => this.request(w, { type: "load", contentDir, files: share })));
-    shares.forEach((share, w) => share.forEach(({ file }) => this.owner.set(file, w)));
-    return responses.flatMap((r) => (r.type === "load" ? r.documents : []));
+  /** Parses documents on worker `w`, which keeps the articles it parsed. */
+  async load(w: number, contentDir: string, files: FileStat[]): Promise<LoadedDocument[]> {
+    const response = await this.request(w, { type: "load", contentDir, files });
+    for (const { file } of files) this.owner.set(file, w);
+    return response.type === "load" ? response.documents : [];
   }
 
   /** The worker holding a parsed article, if one does. */
@@ -59,27 +59,18 @@ export class WorkerPool {
   }
 
   /**
-   * Renders pages into the staging folder, `shares[w]` on worker w. Pages cross in batches, each
-   * made plain data by `prepare` (which composes list views) only when it is sent, and two in
-   * flight per worker so it never waits: the views of a big site never all exist at once.
+   * Renders pages from the queue into the staging folder, worker w as thread w + 1 of the queue.
+   * Pages cross in batches, each made plain data by `prepare` (which composes list views) only
+   * when it is sent, and two in flight per worker so it never waits: the views of a big site
+   * never all exist at once.
    */
-  async render(job: RenderJob, shares: PlannedPage[][], prepare: (page: PlannedPage) => PlannedPage): Promise<number> {
-    const written = await Promise.all(
-      shares.map(async (share, w) => {
-        let sent = 0;
-        let done = 0;
-        const next = async (): Promise<void> => {
-          while (sent < share.length) {
-            const batch = share.slice(sent, (sent += RENDER_BATCH)).map(prepare);
-            const response = await this.request(w, { type: "render", ...job, pages: batch });
-            done += response.type === "render" ? response.written : 0;
-          }
-        };
-        await Promise.all([next(), next()]);
-        return done;
-      }),
-    );
-    return written.reduce((sum, n) => sum + n, 0);
+  async render(job: RenderJob, queue: RenderQueue, prepare: (page: PlannedPage) => PlannedPage): Promise<void> {
+    const feed = async (w: number): Promise<void> => {
+      for (let batch = queue.take(w + 1, RENDER_BATCH); batch.length > 0; batch = queue.take(w + 1, RENDER_BATCH)) {
+        await this.request(w, { type: "render", ...job, pages: batch.map(prepare) });
+      }
+    };
+    await Promise.all(this.workers.flatMap((_, w) => [feed(w), feed(w)]));
   }
 
   async close(): Promise<void> {
