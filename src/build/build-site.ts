@@ -65,6 +65,7 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
   await rm(stampPath, { force: true });
   // Only a build with something to do loads the pipeline: parsers, Nunjucks, the planner.
   const { rebuildSite } = await import("./rebuild-site.ts");
+  clock.mark("modules");
   return rebuildSite({ config, options, paths, started, clock, siteHash, settingsDigest, statePath, stampPath, stats, digest, assets });
 }
 
