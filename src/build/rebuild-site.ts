@@ -22,7 +22,7 @@ import { planSite, quietUntil, withoutFiles, type SitePlan } from "./plan-site.t
 import { renderInto, takeArticle } from "./render-loop.ts";
 import { transferable } from "./render-pages.ts";
 import { rereadArticle } from "./reread-article.ts";
-import { RenderQueue } from "./share-pages.ts";
+import { RenderQueue } from "./render-queue.ts";
 import { WorkerPool } from "./worker-pool.ts";
 import { SEARCH_FOLDER, searchIndexDigest, searchIndexFiles, searchRecords } from "../output/search-index.ts";
 import { SiteUrls } from "../site/site-urls.ts";

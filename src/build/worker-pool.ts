@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { PlannedPage } from "../site/plan-pages.ts";
-import type { RenderQueue } from "./share-pages.ts";
+import type { RenderQueue } from "./render-queue.ts";
 import type { SiteView } from "../site/views.ts";
 import type { FileStat } from "../content/discover-documents.ts";
 import type { LoadedDocument } from "../content/load-content.ts";
