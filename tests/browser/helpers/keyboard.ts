@@ -1,5 +1,7 @@
 import type { Page } from "playwright-core";
 
+const FRAME_PRESSES = 200;
+
 export interface FocusStop {
   /** The element's position among the page's `a[href]` elements, or -1 for anything else. */
   linkIndex: number;
@@ -15,7 +17,9 @@ export interface FocusStop {
 export async function tabThrough(page: Page, maxStops: number): Promise<FocusStop[]> {
   const stops: FocusStop[] = [];
   const seen = new Set<string>();
-  for (let i = 0; i < maxStops; i += 1) {
+  // Presses inside an embedded frame (whose content, a player or a browser error page, has
+  // stops of its own) do not count against `maxStops`, up to a generous limit.
+  for (let presses = 0; stops.length < maxStops && presses < maxStops + FRAME_PRESSES; presses += 1) {
     await page.keyboard.press("Tab");
     const stop = await page.evaluate(async () => {
       const active = document.activeElement;
