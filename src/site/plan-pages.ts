@@ -35,12 +35,14 @@ export type PlannedPage =
   | { outputPath: string; layout: "article.njk"; fingerprint: string; article: ArticleContext };
 
 export const NEWS_SITEMAP_LIMIT = 1_000;
+export const NEWS_WINDOW_HOURS = 48;
+
+/** Every feed is written in three formats from one view. */
 const FEED_LAYOUTS = [
   [FEED_FILES.rss, "feed-rss.njk"],
   [FEED_FILES.atom, "feed-atom.njk"],
   [FEED_FILES.json, "feed-json.njk"],
 ] as const;
-export const NEWS_WINDOW_HOURS = 48;
 
 const TERM_LABELS: Record<TermKind, { one: string; many: string }> = {
   topic: { one: "Topic", many: "Topics" },
