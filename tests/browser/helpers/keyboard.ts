@@ -22,7 +22,15 @@ export async function tabThrough(page: Page, maxStops: number): Promise<FocusSto
   for (let presses = 0; stops.length < maxStops && presses < maxStops + FRAME_PRESSES; presses += 1) {
     await page.keyboard.press("Tab");
     const stop = await page.evaluate(async () => {
-      const active = document.activeElement;
+      // Focus leaving an embedded frame (a process of its own) reaches this document a moment
+      // later; until then the body is active. Only a body that stays active means focus left the page.
+      const settled = async () => {
+        for (let wait = 0; wait < 25 && (!document.activeElement || document.activeElement === document.body); wait += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        return document.activeElement;
+      };
+      const active = await settled();
       if (!active || active === document.body) return undefined;
       const inspect = () => {
         const style = getComputedStyle(active);
