@@ -35,10 +35,9 @@ export interface BuildReport {
   /** Documents left out by --skip-invalid. */
   skipped: string[];
   durationMs: number;
-  /** Milliseconds per phase, in order. */
+  /** Time per phase, in order, and this thread's heap in use at its end. */
   phases: { name: string; ms: number; heapMb: number }[];
 }
-
 
 /**
  * A build: when the documents, settings and clock leave the site as it is, stop after `stat`;

@@ -162,6 +162,7 @@ export async function rebuildSite({ config, options, paths, started, clock, site
     clock.mark("render");
     await transaction.commit(changed, deleted);
     clock.mark("commit");
+    const pagesPlanned = Object.keys(outputs).length;
     await writeState(statePath, { siteHash, content: load.cache, outputs }, state);
     await writeStamp(stampPath, {
       settingsDigest,
@@ -170,14 +171,14 @@ export async function rebuildSite({ config, options, paths, started, clock, site
       quietUntil: quietUntil(load.summaries, options.now),
       published: report.published,
       excluded: report.excluded,
-      pagesPlanned: Object.keys(outputs).length,
+      pagesPlanned,
       skipped: report.skipped,
     });
 
     clock.mark("save state");
     return {
       ...report,
-      pagesPlanned: Object.keys(outputs).length,
+      pagesPlanned,
       pagesWritten: changed.length,
       pagesDeleted: deleted.length,
       durationMs: performance.now() - started,

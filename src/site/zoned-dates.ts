@@ -126,9 +126,15 @@ export function rfc822(iso: string): string {
   return `${weekday}, ${day} ${month} ${year} ${time} +0000`;
 }
 
+/** Results kept at most: a long-running dev server formats new dates build after build. */
+const MAX_REMEMBERED = 500_000;
+
 function remembered(results: Map<string, string>, key: string, make: () => string): string {
   let value = results.get(key);
-  if (value === undefined) results.set(key, (value = make()));
+  if (value === undefined) {
+    if (results.size >= MAX_REMEMBERED) results.clear();
+    results.set(key, (value = make()));
+  }
   return value;
 }
 
