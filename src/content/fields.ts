@@ -87,6 +87,7 @@ export class FieldReader {
   /** An instant, as a YAML string or a Date, returned as ISO 8601 in UTC. Impossible dates are errors, never rolled over. */
   dateTime(field: string, value: unknown): string | undefined {
     if (value === undefined || value === null || value === "") return undefined;
+    if (typeof value === "string" && isCanonicalInstant(value)) return value;
     let parsed: DateTime;
     if (value instanceof Date) {
       parsed = DateTime.fromJSDate(value, { zone: "utc" });
@@ -163,4 +164,17 @@ function explainInvalidDate(parsed: DateTime): string {
 export function foldWhitespace(text: string): string {
   // Control characters other than tab and newline have no place in text shown to readers.
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim();
+}
+
+const CANONICAL_INSTANT = /^[1-9]\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+/**
+ * A date already in the form dates are stored in, `2025-03-14T09:30:00Z`, naming a real instant:
+ * most documents' dates, checked without luxon, which costs a tenth of a document's load.
+ * Anything else (offsets, 30 February, leap seconds) goes through luxon.
+ */
+function isCanonicalInstant(value: string): boolean {
+  if (!CANONICAL_INSTANT.test(value)) return false;
+  const ms = Date.parse(value);
+  return !Number.isNaN(ms) && new Date(ms).toISOString() === `${value.slice(0, 19)}.000Z`;
 }

@@ -6,6 +6,7 @@ import { formatIssue } from "../content/content-error.ts";
 import { summarise } from "../content/article.ts";
 import { loadContent } from "../content/load-content.ts";
 import { filters } from "../render/filters.ts";
+import { forgetRenderedPartials } from "../render/partial-cache.ts";
 import { makeSiteView } from "../render/site-view.ts";
 
 /** The virtual template Eleventy paginates over: one page per planned page, rendered through its layout. */
@@ -17,6 +18,7 @@ export interface EleventyConfigLike {
   addTemplate(path: string, content: string, data: object): void;
   addWatchTarget(path: string): void;
   addPassthroughCopy(map: Record<string, string>): void;
+  on(event: "eleventy.before", listener: () => void): void;
 }
 
 export interface PluginOptions {
@@ -42,6 +44,8 @@ export async function eleventyOptions(env: NodeJS.ProcessEnv): Promise<PluginOpt
  */
 export function broadsheetPlugin(eleventyConfig: EleventyConfigLike, options: PluginOptions): void {
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
+  // The dev server keeps one Nunjucks environment across rebuilds, and layouts may change between them.
+  eleventyConfig.on("eleventy.before", forgetRenderedPartials);
 
   eleventyConfig.addGlobalData("broadsheet", () => loadSite(options));
   // Whitespace matters: the template must add nothing around the layout's own output.

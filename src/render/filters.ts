@@ -2,6 +2,7 @@ import { Duration } from "luxon";
 import { DATE_FORMATS, rfc822, zonedDates, type ZonedDates } from "../site/zoned-dates.ts";
 import type { FeedView } from "../site/views.ts";
 import { jsonFeed } from "./json-feed.ts";
+import { renderCached } from "./partial-cache.ts";
 
 /** The part of `site` the filters read, so they need no setup of their own. */
 interface FilterContext {
@@ -45,6 +46,16 @@ export const filters = {
   /** A feed view as a JSON Feed 1.1 document, dates with the site's offset: `{{ view | jsonFeed | safe }}`. */
   jsonFeed(this: FilterContext, view: FeedView): string {
     return filters.safeJson(jsonFeed(view, (iso) => filters.isoDate.call(this, iso)));
+  },
+  /**
+   * Renders a macro once per key and reuses its HTML, like Hugo's partialCached:
+   * `{{ card | partialCached(item.key, item) }}` is `{{ card(item) }}`. The key must stand for
+   * everything the macro's output depends on besides the site and the layouts, as a card's
+   * `key` does; a page that is the only one to show a fragment gains nothing from it.
+   */
+  partialCached(this: { env: object }, macro: (...args: unknown[]) => unknown, key: string, ...args: unknown[]): unknown {
+    if (typeof macro !== "function") throw new TypeError("partialCached: the value before | must be a macro, as in {{ card | partialCached(item.key, item) }}");
+    return renderCached(this.env, key, macro, args);
   },
   /**
    * JSON for a `<script>` element or a JSON file: `<`, `>` and `&` are escaped so no value can

@@ -1,3 +1,4 @@
+import { digest } from "./digest.ts";
 import { breadcrumbList, documentTitle } from "./page-meta.ts";
 import type { IndexedArticle, Term } from "./site-index.ts";
 import type { SiteUrls } from "./site-urls.ts";
@@ -10,7 +11,11 @@ export function feedLinks(folderPath: string, urls: SiteUrls, absolute = false):
   return { rss: at(FEED_FILES.rss), atom: at(FEED_FILES.atom), json: at(FEED_FILES.json) };
 }
 
-/** Cards are the same on every list, so each article's card is built once per build. */
+/**
+ * Cards are the same on every list, so each article's card is built once per build, with a key
+ * that digests the rest of it: list fingerprints hold the keys, and `partialCached` renders each
+ * card once per key.
+ */
 export class CardMaker {
   private readonly cards = new Map<IndexedArticle, Card>();
 
@@ -20,7 +25,7 @@ export class CardMaker {
     let card = this.cards.get(article);
     if (card === undefined) {
       const s = article.summary;
-      card = {
+      const content: Omit<Card, "key"> = {
         title: s.title,
         url: this.urls.page(article.path),
         date: s.publishedDateTime,
@@ -29,6 +34,7 @@ export class CardMaker {
         provider: { name: article.provider.name, url: this.urls.page(article.provider.path) },
         image: s.image ? this.urls.image(s.image) : undefined,
       };
+      card = { ...content, key: digest(JSON.stringify(content)) };
       this.cards.set(article, card);
     }
     return card;

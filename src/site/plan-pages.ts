@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { digest } from "./digest.ts";
 import { articleContext, type ArticleContext } from "./article-context.ts";
 import { documentTitle } from "./page-meta.ts";
 import { alphabeticalGroups, CardMaker, FeedItemMaker, feedLinks, feedView, FEED_FILES, listMeta } from "./compose-lists.ts";
@@ -256,7 +256,7 @@ class Fingerprints {
   }
 
   cards(articles: IndexedArticle[]): string[] {
-    return articles.map((article) => this.remembered(this.cardMaker.card(article)));
+    return articles.map((article) => this.cardMaker.card(article).key);
   }
 
   feedItems(articles: IndexedArticle[]): string[] {
@@ -268,8 +268,4 @@ class Fingerprints {
     if (known === undefined) this.digests.set(entry, (known = digest(JSON.stringify(entry))));
     return known;
   }
-}
-
-function digest(text: string): string {
-  return createHash("sha1").update(text).digest("base64url");
 }

@@ -68,6 +68,8 @@ export interface Card {
   type: string;
   provider: Link;
   image?: Image;
+  /** A digest of the rest of the card: two cards with one key are the same card. */
+  key: string;
 }
 
 export interface Pager {

@@ -1,3 +1,4 @@
+import * as luxon from "luxon";
 import { describe, expect, it } from "vitest";
 import { FieldReader } from "../../src/content/fields.ts";
 
@@ -110,6 +111,16 @@ describe("FieldReader.dateTime", () => {
     expect(problem("0999-01-01T00:00:00Z")).toBe('must have a four-digit year ("0999-01-01T00:00:00Z")');
     expect(problem("12024-01-01T00:00:00Z")).toBe('must have a four-digit year ("12024-01-01T00:00:00Z")');
     expect(problem("+012024-01-01T00:00:00Z")).toBe('must have a four-digit year ("+012024-01-01T00:00:00Z")');
+  });
+
+  it("keeps a date already in the stored form, exactly as reading it through luxon would", () => {
+    const throughLuxon = (value: string) => {
+      const parsed = luxon.DateTime.fromISO(value, { zone: "utc", setZone: true });
+      return parsed.isValid ? parsed.toUTC().toISO({ suppressMilliseconds: true }) : undefined;
+    };
+    const values = ["2024-02-29T23:59:59Z", "1000-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2025-06-07T22:59:00Z", "2023-02-29T10:00:00Z", "2024-04-31T10:00:00Z", "2024-01-01T24:00:00Z", "2024-01-01T23:60:00Z", "2024-12-31T23:59:60Z", "2024-00-10T10:00:00Z"];
+    for (const value of values) expect(reader().dateTime("publishedDateTime", value), value).toBe(throughLuxon(value));
+    expect(reader().dateTime("publishedDateTime", "2024-01-01T24:00:00Z")).toBe("2024-01-02T00:00:00Z");
   });
 
   it("reports a number where a date-time belongs", () => {
