@@ -1,5 +1,10 @@
-// Entry point of `npm run build`: registers TypeScript support, then runs the CLI.
-import "tsx/esm";
+// Entry point of `npm run build`: runs the CLI from the precompiled bundle of src/, or through
+// tsx when there is none (scripts/precompiled.js).
+import { pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { precompiledCli } from "./precompiled.js";
 
-const { main } = await import("../src/cli.ts");
+const bundle = await precompiledCli();
+if (bundle === undefined) await import("tsx/esm");
+const { main } = await import(bundle === undefined ? "../src/cli.ts" : pathToFileURL(join(bundle, "cli.js")).href);
 process.exitCode = await main(process.argv.slice(2));

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative } from "node:path";
 
-const SOURCE_DIR = resolve(import.meta.dirname, "..");
+const SOURCE_DIR = sourceFolder(import.meta.dirname);
 
 /**
  * A digest of Broadsheet's own code and of `.eleventy.js` (which registers the layouts' filters).
@@ -18,4 +18,16 @@ export function codeDigest(eleventyConfig: string): string {
   for (const file of sources) hash.update(relative(SOURCE_DIR, file)).update("\0").update(readFileSync(file)).update("\0");
   if (existsSync(eleventyConfig)) hash.update("eleventy config\0").update(readFileSync(eleventyConfig));
   return hash.digest("base64url");
+}
+
+/**
+ * src/, found from here whether this module runs from src/build/ or from the precompiled bundle
+ * in node_modules/.cache/broadsheet/ (scripts/precompiled.js): the first folder up that holds
+ * this file's source.
+ */
+function sourceFolder(from: string): string {
+  for (let folder = from; ; folder = dirname(folder)) {
+    if (existsSync(join(folder, "src", "build", "code-digest.ts"))) return join(folder, "src");
+    if (dirname(folder) === folder) throw new Error(`Broadsheet's src/ folder was not found above ${from}.`);
+  }
 }

@@ -1,0 +1,70 @@
+// Broadsheet's TypeScript as plain JavaScript, bundled by esbuild into node_modules/.cache on
+// first use after each change to src/. A build and each of its worker threads then start without
+// compiling TypeScript through tsx's loader, which costs about 0.4 s per thread. See README.md,
+// "Performance". Plain JavaScript itself: it runs before anything can compile TypeScript.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+
+/** Bundles of older sources are removed a day after they were made; a build may still be using one. */
+const KEEP_OLD_BUNDLES_MS = 24 * 3_600_000;
+
+/**
+ * The folder of the bundle of `root`'s src/: `cli.js`, and `worker-entry.js` beside the chunk
+ * that starts workers, so `new URL("./worker-entry.js", import.meta.url)` finds it as in src/.
+ * Undefined when it cannot be made (esbuild missing or failing): the caller runs src/ through tsx.
+ */
+export async function precompiledCli(root = resolve(import.meta.dirname, "..")) {
+  const sourceDir = join(root, "src");
+  const cacheDir = join(root, "node_modules", ".cache", "broadsheet");
+  const folder = join(cacheDir, `bundle-${sourceDigest(sourceDir)}`);
+  if (existsSync(join(folder, "cli.js"))) return folder;
+  const staging = `${folder}.${process.pid}.tmp`;
+  try {
+    const { build } = await import("esbuild");
+    await build({
+      entryPoints: { cli: join(sourceDir, "cli.ts"), "worker-entry": join(sourceDir, "build", "build-worker.ts") },
+      outdir: staging,
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      packages: "external",
+      // Read by the bundled worker (src/build/build-worker.ts), which must register tsx itself.
+      define: { "process.env.BROADSHEET_PRECOMPILED": '"1"' },
+      logLevel: "silent",
+    });
+    try {
+      renameSync(staging, folder);
+    } catch (error) {
+      // Another build made the same bundle first: theirs is as good as ours.
+      if (!existsSync(join(folder, "cli.js"))) throw error;
+    }
+    removeOldBundles(cacheDir, folder);
+    return folder;
+  } catch {
+    return undefined;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+function sourceDigest(sourceDir) {
+  const hash = createHash("sha1");
+  const files = readdirSync(sourceDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of files) hash.update(relative(sourceDir, file)).update("\0").update(readFileSync(file)).update("\0");
+  return hash.digest("base64url").slice(0, 16);
+}
+
+function removeOldBundles(cacheDir, current) {
+  for (const name of readdirSync(cacheDir)) {
+    const folder = join(cacheDir, name);
+    if (folder !== current && name.startsWith("bundle-") && Date.now() - statSync(folder).mtimeMs > KEEP_OLD_BUNDLES_MS) {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+}

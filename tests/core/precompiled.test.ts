@@ -1,0 +1,44 @@
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { precompiledCli } from "../../scripts/precompiled.js";
+import { makeTempDir, PROJECT_ROOT } from "../helpers/fixtures.ts";
+
+/** A copy of the project's src/ with its own node_modules/.cache, using the project's packages. */
+function projectCopy(): string {
+  const root = makeTempDir();
+  cpSync(join(PROJECT_ROOT, "src"), join(root, "src"), { recursive: true });
+  mkdirSync(join(root, "node_modules"));
+  for (const pkg of ["esbuild", "nunjucks", "tsx"]) symlinkSync(join(PROJECT_ROOT, "node_modules", pkg), join(root, "node_modules", pkg));
+  return root;
+}
+
+describe("the precompiled bundle of src/", () => {
+  it("holds the CLI and the worker entry, made once per version of the sources", async () => {
+    const root = projectCopy();
+    const first = await precompiledCli(root);
+    expect(first).toBeDefined();
+    expect(existsSync(join(first!, "cli.js")) && existsSync(join(first!, "worker-entry.js"))).toBe(true);
+    expect(await precompiledCli(root)).toBe(first);
+
+    writeFileSync(join(root, "src", "cli.ts"), `${readFileSync(join(root, "src", "cli.ts"), "utf8")}\n// an edit\n`);
+    const second = await precompiledCli(root);
+    expect(second).not.toBe(first);
+    expect(existsSync(join(second!, "cli.js"))).toBe(true);
+  });
+
+  it("removes bundles of older sources a day after they were made", async () => {
+    const root = projectCopy();
+    const old = (await precompiledCli(root))!;
+    utimesSync(old, new Date(Date.now() - 25 * 3_600_000), new Date(Date.now() - 25 * 3_600_000));
+    writeFileSync(join(root, "src", "cli.ts"), `${readFileSync(join(root, "src", "cli.ts"), "utf8")}\n// an edit\n`);
+    await precompiledCli(root);
+    expect(existsSync(old)).toBe(false);
+  });
+
+  it("is not made from sources that do not compile, so the build runs them through tsx and reports the error", async () => {
+    const root = projectCopy();
+    writeFileSync(join(root, "src", "cli.ts"), "export const broken = ;\n");
+    expect(await precompiledCli(root)).toBeUndefined();
+  });
+});
