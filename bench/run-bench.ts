@@ -268,7 +268,8 @@ async function profileBuild(size: number, seed: number) {
 async function profiledRun(what: string, name: string, request: Omit<BuildRequest, "codeDir" | "nodeFlags">) {
   const profDir = join(BENCH_DIR, "prof", name);
   rmSync(profDir, { recursive: true, force: true });
-  const run = await runBuild({ ...request, nodeFlags: ["--cpu-prof", `--cpu-prof-dir=${profDir}`] });
+  // From src/ through tsx rather than the bundle, so the profile names each source file.
+  const run = await runBuild({ ...request, nodeFlags: ["--cpu-prof", `--cpu-prof-dir=${profDir}`], env: { BROADSHEET_PRECOMPILED: "0" } });
   failUnlessOk(run, `profiled ${what}`);
   const files = readdirSync(profDir).filter((f) => f.endsWith(".cpuprofile")).sort();
   const threads = files.map((file) => ({ file, summary: summariseProfile(JSON.parse(readFileSync(join(profDir, file), "utf8")) as CpuProfile) }));

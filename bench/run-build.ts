@@ -47,6 +47,8 @@ export interface BuildRequest {
   search?: boolean;
   /** Extra node flags, such as --cpu-prof. */
   nodeFlags?: string[];
+  /** Extra environment variables for the build. */
+  env?: Record<string, string>;
 }
 
 export function hasGnuTime(): boolean {
@@ -64,7 +66,7 @@ export async function runBuild(request: BuildRequest): Promise<BuildRun> {
 
   const loadBefore = loadavg()[0]!;
   const started = performance.now();
-  const child = spawn(command, args, { cwd: request.codeDir, env: { ...process.env, BROADSHEET_CACHE_DIR: request.cacheDir, BROADSHEET_TIMINGS: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, { cwd: request.codeDir, env: { ...process.env, ...request.env, BROADSHEET_CACHE_DIR: request.cacheDir, BROADSHEET_TIMINGS: "1" }, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,10 +1,11 @@
 // Entry point of `npm run build`: runs the CLI from the precompiled bundle of src/, or through
-// tsx when there is none (scripts/precompiled.js).
+// tsx when there is none (scripts/precompiled.js) or BROADSHEET_PRECOMPILED=0 asks for src/
+// itself, as a profile that names source files does.
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 import { precompiledCli } from "./precompiled.js";
 
-const bundle = await precompiledCli();
+const bundle = process.env.BROADSHEET_PRECOMPILED === "0" ? undefined : await precompiledCli();
 if (bundle === undefined) await import("tsx/esm");
 const { main } = await import(bundle === undefined ? "../src/cli.ts" : pathToFileURL(join(bundle, "cli.js")).href);
 process.exitCode = await main(process.argv.slice(2));

@@ -27,12 +27,16 @@ export type DateFormat = keyof typeof DATE_FORMATS;
 const clocks = new Map<string, ZonedDates>();
 const DAY = 86_400_000;
 
+let lastClock: ZonedDates | undefined;
+
 /** The shared formatter of one zone and language. */
 export function zonedDates(timeZone: string, language: string): ZonedDates {
+  // Filters ask for every date they print, almost always for the zone and language asked last.
+  if (lastClock?.timeZone === timeZone && lastClock.language === language) return lastClock;
   const key = `${timeZone}\0${language}`;
   let clock = clocks.get(key);
   if (clock === undefined) clocks.set(key, (clock = new ZonedDates(timeZone, language)));
-  return clock;
+  return (lastClock = clock);
 }
 
 export class ZonedDates {
@@ -40,8 +44,12 @@ export class ZonedDates {
   private readonly fixedUtc: boolean;
   private readonly offsetFormat: Intl.DateTimeFormat;
   private readonly readableFormats = new Map<string, Intl.DateTimeFormat>();
-  /** Results by format and instant: a story's dates are printed on every list and feed that shows it. */
-  private readonly printed = new Map<string, string>();
+  /**
+   * Results by format, then by instant: a story's dates are printed on every list and feed that
+   * shows it. Keyed by the ISO string itself, whose hash V8 keeps, rather than by a new string
+   * made of format and instant for every lookup.
+   */
+  private readonly printed = new Map<DateFormat | "iso", Map<string, string>>();
   /** Offset by UTC day number; null for a day on which the offset changes. */
   private readonly dayOffsets = new Map<number, number | null>();
 
@@ -56,7 +64,13 @@ export class ZonedDates {
 
   /** `2025-03-14T09:30:00Z` → "14 March 2025 at 09:30 GMT" (for `long`, in en-GB and Europe/London). */
   readable(iso: string, format: DateFormat = "long"): string {
-    return remembered(this.printed, `${format}\0${iso}`, () => this.formatReadable(iso, format));
+    return remembered(this.resultsOf(format), iso, () => this.formatReadable(iso, format));
+  }
+
+  private resultsOf(format: DateFormat | "iso"): Map<string, string> {
+    let results = this.printed.get(format);
+    if (results === undefined) this.printed.set(format, (results = new Map()));
+    return results;
   }
 
   private formatReadable(iso: string, format: DateFormat): string {
@@ -77,7 +91,7 @@ export class ZonedDates {
 
   /** ISO 8601 with the zone's offset, milliseconds only when there are some: `2025-03-14T09:30:00+01:00`. */
   iso(iso: string): string {
-    return remembered(this.printed, iso, () => this.formatIso(iso));
+    return remembered(this.resultsOf("iso"), iso, () => this.formatIso(iso));
   }
 
   private formatIso(iso: string): string {
@@ -126,8 +140,8 @@ export function rfc822(iso: string): string {
   return `${weekday}, ${day} ${month} ${year} ${time} +0000`;
 }
 
-/** Results kept at most: a long-running dev server formats new dates build after build. */
-const MAX_REMEMBERED = 500_000;
+/** Results kept per format at most: a long-running dev server formats new dates build after build. */
+const MAX_REMEMBERED = 250_000;
 
 function remembered(results: Map<string, string>, key: string, make: () => string): string {
   let value = results.get(key);

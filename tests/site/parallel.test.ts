@@ -78,4 +78,12 @@ describe("building on worker threads", () => {
     expect(many.stderr.replaceAll(parallel, "DIR")).toBe(one.stderr.replaceAll(single, "DIR"));
     expect(many.stderr).toContain("broken.md");
   });
+
+  it("writes the same site from src/ through tsx as from the precompiled bundle, on worker threads too", () => {
+    const { single: bundled, parallel: fromSource } = buildTwice(corpus());
+    expect(runBuild(bundled, [], PARALLEL).status).toBe(0);
+    const run = runBuild(fromSource, [], { ...PARALLEL, BROADSHEET_PRECOMPILED: "0" });
+    expect(run.status, run.stderr).toBe(0);
+    expectSameTree(join(fromSource, "dist"), join(bundled, "dist"));
+  });
 });
