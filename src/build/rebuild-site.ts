@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { availableParallelism } from "node:os";
 import type { Environment } from "nunjucks";
 import type { Article } from "../content/article.ts";
@@ -23,6 +22,7 @@ import { renderInto, takeArticle } from "./render-loop.ts";
 import { transferable } from "./render-pages.ts";
 import { rereadArticle } from "./reread-article.ts";
 import { RenderQueue } from "./render-queue.ts";
+import { inTurn, shareWork } from "./share-work.ts";
 import { WorkerPool } from "./worker-pool.ts";
 import { SEARCH_FOLDER, searchIndexDigest, searchIndexFiles, searchRecords } from "../output/search-index.ts";
 import { SiteUrls } from "../site/site-urls.ts";
@@ -140,20 +140,22 @@ export async function rebuildSite({ config, options, paths, started, clock, site
       const site = makeSiteView(config, { css: config.pathPrefix + assets.cssPath });
       if (changedPages.length >= PARALLEL_RENDER_THRESHOLD && WORKERS > 0) pool ??= new WorkerPool(WORKERS, renderSetup);
       const job = { site, writer, config, paths, fresh: load.fresh };
-      if (pool) {
-        // Every thread renders the article pages of the articles it holds, then whatever is left.
-        const workers = pool;
-        const holder = (file: string) => {
-          if (load.fresh.has(file)) return 0;
-          const worker = workers.holder(file);
-          return worker === undefined ? undefined : worker + 1;
-        };
-        const queue = new RenderQueue(changedPages, workers.size + 1, holder);
-        const renderJob = { contentDir: config.contentDir, staging: transaction.staging, site };
-        await Promise.all([workers.render(renderJob, queue, transferable), renderOnThisThread(queue, job)]);
-      } else {
-        await renderOnThisThread(new RenderQueue(changedPages, 1, () => 0), job);
-      }
+      // Every thread renders the article pages of the articles it holds, then whatever is left.
+      const workers = pool;
+      const holder = (file: string) => {
+        if (load.fresh.has(file)) return 0;
+        const worker = workers?.holder(file);
+        return worker === undefined ? undefined : worker + 1;
+      };
+      const queue = new RenderQueue(changedPages, (workers?.size ?? 0) + 1, holder);
+      const renderJob = { contentDir: config.contentDir, staging: transaction.staging, site };
+      await shareWork(
+        queue.batches((thread) => (thread === 0 ? BATCH_HERE : BATCH_TO_WORKER)),
+        workers?.size ?? 0,
+        // A list's view is composed only now, as its batch is sent: the views of a big site never all exist at once.
+        (w, pages) => workers!.render(w, renderJob, pages.map(transferable)),
+        renderHere(job),
+      );
       for (const file of (await searchFiles) ?? []) writer.write(`${SEARCH_FOLDER}/${file.path}`, file.content);
     } catch (error) {
       await transaction.abort();
@@ -191,31 +193,19 @@ export async function rebuildSite({ config, options, paths, started, clock, site
 /** Documents per batch when parsing on several threads. */
 const PARSE_BATCH = 200;
 
-/**
- * Parses documents here and on the workers, each thread taking the next batch when it is done
- * with one, so a worker still starting up (loading modules takes a second) leaves its share to
- * the others. Two batches are in flight per worker so it never waits for this thread.
- */
+/** Parses documents here and on the workers, a batch at a time (share-work.ts). */
 async function parseInParallel(pool: WorkerPool, dir: string, files: FileStat[], fresh: Map<string, Article>) {
-  const batches: FileStat[][] = [];
-  for (let i = 0; i < files.length; i += PARSE_BATCH) batches.push(files.slice(i, i + PARSE_BATCH));
   const results: LoadedDocument[][] = [];
-  let next = 0;
-  const onWorker = async (w: number) => {
-    while (next < batches.length) {
-      const i = next++;
-      results[i] = await pool.load(w, dir, batches[i]!);
-    }
-  };
-  const here = async () => {
-    while (next < batches.length) {
-      const i = next++;
-      results[i] = parseDocuments(dir, batches[i]!, fresh);
-      await yieldToEventLoop(); // hear the workers, and hand them their next batches
-    }
-  };
-  const workers = Array.from({ length: pool.size }, (_, w) => [onWorker(w), onWorker(w)]).flat();
-  await Promise.all([...workers, here()]);
+  await shareWork(
+    inTurn(files, PARSE_BATCH),
+    pool.size,
+    async (w, batch) => {
+      results[batch.index] = await pool.load(w, dir, batch.items);
+    },
+    (batch) => {
+      results[batch.index] = parseDocuments(dir, batch.items, fresh);
+    },
+  );
   return results.flat();
 }
 
@@ -239,16 +229,17 @@ interface ThreadJob {
 
 /** Pages this thread takes from the queue at a time; it yields to the event loop between batches. */
 const BATCH_HERE = 100;
+/** Pages per message to a worker: enough to keep messaging cheap, few enough to bound memory. */
+const BATCH_TO_WORKER = 250;
 
-async function renderOnThisThread(queue: RenderQueue, job: ThreadJob): Promise<void> {
-  let batch = queue.take(0, BATCH_HERE);
-  if (batch.length === 0) return;
-  // Eleventy takes a second to load; a build with nothing to render never loads it.
-  const { loadEleventyRegistrations } = await import("../render/eleventy-registrations.ts");
-  const env: Environment = createEnvironment(job.config.layoutsDir, await loadEleventyRegistrations(job.paths.eleventyConfig));
+/** Renders batches of pages on this thread, loading Eleventy's setup with the first: a build with nothing to render never loads it. */
+function renderHere(job: ThreadJob): (pages: PlannedPage[]) => Promise<void> {
+  let environment: Promise<Environment> | undefined;
   const article = (sourcePath: string) => takeArticle(job.fresh, sourcePath) ?? rereadArticle(job.config.contentDir, sourcePath);
-  for (; batch.length > 0; batch = queue.take(0, BATCH_HERE)) {
-    await renderInto(job.writer, env, batch, job.site, article);
-    await yieldToEventLoop(); // hand the workers their next batches
-  }
+  return async (pages) => {
+    environment ??= import("../render/eleventy-registrations.ts").then(async ({ loadEleventyRegistrations }) =>
+      createEnvironment(job.config.layoutsDir, await loadEleventyRegistrations(job.paths.eleventyConfig)),
+    );
+    await renderInto(job.writer, await environment, pages, job.site, article);
+  };
 }

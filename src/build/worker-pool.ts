@@ -1,13 +1,9 @@
 import { Worker } from "node:worker_threads";
 import type { PlannedPage } from "../site/plan-pages.ts";
-import type { RenderQueue } from "./render-queue.ts";
 import type { SiteView } from "../site/views.ts";
 import type { FileStat } from "../content/discover-documents.ts";
 import type { LoadedDocument } from "../content/load-content.ts";
 import type { WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
-
-/** Pages per message to a worker: enough to keep messaging cheap, few enough to bound memory. */
-const RENDER_BATCH = 250;
 
 type Pending = { resolve: (response: WorkerResponse) => void; reject: (error: Error) => void };
 
@@ -58,19 +54,9 @@ export class WorkerPool {
     return this.owner.get(sourcePath);
   }
 
-  /**
-   * Renders pages from the queue into the staging folder, worker w as thread w + 1 of the queue.
-   * Pages cross in batches, each made plain data by `prepare` (which composes list views) only
-   * when it is sent, and two in flight per worker so it never waits: the views of a big site
-   * never all exist at once.
-   */
-  async render(job: RenderJob, queue: RenderQueue, prepare: (page: PlannedPage) => PlannedPage): Promise<void> {
-    const feed = async (w: number): Promise<void> => {
-      for (let batch = queue.take(w + 1, RENDER_BATCH); batch.length > 0; batch = queue.take(w + 1, RENDER_BATCH)) {
-        await this.request(w, { type: "render", ...job, pages: batch.map(prepare) });
-      }
-    };
-    await Promise.all(this.workers.flatMap((_, w) => [feed(w), feed(w)]));
+  /** Renders pages on worker `w` into the staging folder; they must be plain data (`transferable`). */
+  async render(w: number, job: RenderJob, pages: PlannedPage[]): Promise<void> {
+    await this.request(w, { type: "render", ...job, pages });
   }
 
   async close(): Promise<void> {
