@@ -155,6 +155,9 @@ function functionLabel(frame: CallFrame): string {
 /** The npm package, the project file, or the Node internal area a frame belongs to. */
 function moduleLabel(frame: CallFrame): string {
   if (frame.url === "") return frame.functionName.startsWith("(") ? frame.functionName : "(native: V8 built-ins, JSON, RegExp…)";
+  // The precompiled bundle (scripts/precompiled.js) is the project's code, not a package's;
+  // profile with BROADSHEET_PRECOMPILED=0 to see its source files.
+  if (frame.url.includes("/.cache/broadsheet/bundle-")) return "Broadsheet (precompiled bundle)";
   const packages = frame.url.split("node_modules/");
   if (packages.length > 1) {
     const rest = packages[packages.length - 1]!.split("/");
