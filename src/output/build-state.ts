@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import type { CachedDocument, ContentCache } from "../content/content-cache.ts";
 
 /** Bump when the shape of cached data or the meaning of a fingerprint changes. */
-const STATE_VERSION = 2;
+const STATE_VERSION = 3;
 
 /**
  * The content cache is split into shards by path, so that a build that parsed a few documents
@@ -33,12 +33,12 @@ export function stateFolder(cacheDir: string, outDir: string): string {
 export async function readState(path: string): Promise<BuildState | undefined> {
   try {
     // Synchronous reads: the build waits for the state anyway, and they decode much faster.
-    const site = JSON.parse(readFileSync(join(path, "site.json"), "utf8")) as Omit<BuildState, "content">;
+    const site = JSON.parse(readFileSync(join(path, "site.json"), "latin1")) as Omit<BuildState, "content">;
     if (site.version !== STATE_VERSION) return undefined;
     const content: ContentCache = new Map();
     const shards = readdirSync(path).filter((name) => /^content-\d+\.json$/.test(name));
     for (const shard of shards) {
-      const entries = JSON.parse(readFileSync(join(path, shard), "utf8")) as Record<string, CachedDocument>;
+      const entries = JSON.parse(readFileSync(join(path, shard), "latin1")) as Record<string, CachedDocument>;
       for (const file in entries) content.set(file, entries[file]!);
     }
     return { ...site, content };
@@ -67,9 +67,18 @@ export async function writeState(path: string, state: Omit<BuildState, "version"
   for (const [i, shard] of shards.entries()) {
     const file = join(path, `content-${i}.json`);
     if (!shard.changed && existsSync(file)) continue;
-    await writeAtomically(file, JSON.stringify(shard.entries));
+    await writeAtomically(file, asciiJson(shard.entries));
   }
-  await writeAtomically(join(path, "site.json"), JSON.stringify({ version: STATE_VERSION, siteHash: state.siteHash, outputs: state.outputs }));
+  await writeAtomically(join(path, "site.json"), asciiJson({ version: STATE_VERSION, siteHash: state.siteHash, outputs: state.outputs }));
+}
+
+/**
+ * JSON with every character beyond ASCII escaped, read back as Latin-1: a file with a single
+ * accented headline would otherwise be decoded as UTF-8 in full and parsed as a two-byte string,
+ * which takes a third longer for the 130 MB of a 100,000-story site.
+ */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 async function writeAtomically(file: string, text: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ContentCache } from "../../src/content/content-cache.ts";
@@ -21,6 +21,15 @@ describe("build state", () => {
     const state = { siteHash: "abc", content: cache(500), outputs: { "index.html": "f1", "topics/x/index.html": "f2" } };
     await writeState(folder, state);
     expect(await readState(folder)).toEqual({ version: expect.any(Number), ...state });
+  });
+
+  it("keeps text in any script, in files of ASCII only", async () => {
+    const folder = stateFolder(makeTempDir(), "dist");
+    const content: ContentCache = new Map([["posts/zürich.md", { size: 1, mtimeMs: 2, errors: [{ file: "posts/zürich.md", field: "title", reason: "東京 — 😀 is not allowed" }] }]]);
+    const state = { siteHash: "abc", content, outputs: { "topics/café/index.html": "f1" } };
+    await writeState(folder, state);
+    expect(await readState(folder)).toEqual({ version: expect.any(Number), ...state });
+    for (const file of readdirSync(folder)) expect(readFileSync(join(folder, file), "latin1"), file).toMatch(/^[\x00-\x7f]*$/);
   });
 
   it("rewrites only the content shards whose documents changed or went away", async () => {
