@@ -31,8 +31,8 @@ export async function precompiledCli(root = resolve(import.meta.dirname, "..")) 
       platform: "node",
       target: "node20",
       packages: "external",
-      // Read by the bundled worker (src/build/build-worker.ts), which must register tsx itself.
-      define: { "process.env.BROADSHEET_PRECOMPILED": '"1"' },
+      // Tells the bundled worker (src/build/build-worker.ts) that it must register tsx itself.
+      define: { BROADSHEET_BUNDLE: "true" },
       logLevel: "silent",
     });
     try {
@@ -50,8 +50,9 @@ export async function precompiledCli(root = resolve(import.meta.dirname, "..")) 
   }
 }
 
+/** Digest of the sources and of how they are bundled (this file). */
 function sourceDigest(sourceDir) {
-  const hash = createHash("sha1");
+  const hash = createHash("sha1").update(readFileSync(import.meta.filename)).update("\0");
   const files = readdirSync(sourceDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))

@@ -26,6 +26,9 @@ const prepareEnvironment = () =>
     })
     .then((registrations) => createEnvironment(setup.layoutsDir, registrations)));
 
+/** Defined as true in the precompiled bundle (scripts/precompiled.js); absent when run from src/. */
+declare const BROADSHEET_BUNDLE: true | undefined;
+
 /**
  * `.eleventy.js` loads the Eleventy plugin as TypeScript, and its own `import "tsx/esm"` registers
  * nothing in a worker thread on Node 20. Run from src/, this worker is already under tsx
@@ -33,7 +36,7 @@ const prepareEnvironment = () =>
  * after Eleventy itself has loaded without it.
  */
 async function typeScriptForEleventyConfig(): Promise<void> {
-  if (process.env.BROADSHEET_PRECOMPILED !== "1") return;
+  if (typeof BROADSHEET_BUNDLE === "undefined") return;
   const { register } = await import("tsx/esm/api");
   register();
 }
