@@ -53,9 +53,10 @@ export const filters = {
    * everything the macro's output depends on besides the site and the layouts, as a card's
    * `key` does; a page that is the only one to show a fragment gains nothing from it.
    */
-  partialCached(this: { env: object }, macro: (...args: unknown[]) => unknown, key: string, ...args: unknown[]): unknown {
+  partialCached(this: { env?: object } | undefined, macro: (...args: unknown[]) => unknown, key: string, ...args: unknown[]): unknown {
     if (typeof macro !== "function") throw new TypeError("partialCached: the value before | must be a macro, as in {{ card | partialCached(item.key, item) }}");
-    return renderCached(this.env, key, macro, args);
+    // Called outside a Nunjucks render there is no environment to keep the fragment for.
+    return typeof this?.env === "object" ? renderCached(this.env, key, macro, args) : macro(...args);
   },
   /**
    * JSON for a `<script>` element or a JSON file: `<`, `>` and `&` are escaped so no value can

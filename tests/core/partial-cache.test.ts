@@ -44,4 +44,10 @@ describe("partialCached", () => {
     env.addFilter("partialCached", filters.partialCached);
     expect(() => env.renderString('{{ "card" | partialCached("k") }}', {})).toThrow(/the value before \| must be a macro/);
   });
+
+  it("renders without keeping anything when called outside a Nunjucks render", () => {
+    let calls = 0;
+    const macro = () => `<b>${++calls}</b>`;
+    expect([filters.partialCached.call(undefined, macro, "k"), filters.partialCached.call(undefined, macro, "k")]).toEqual(["<b>1</b>", "<b>2</b>"]);
+  });
 });
