@@ -54,6 +54,8 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
   return { id: request.id, type: "render", written: request.pages.length };
 }
 
+if (setup.prepareAtStart) prepareEnvironment().catch(() => {}); // a failure is reported by the render request
+
 parentPort!.on("message", (request: WorkerRequest) => {
   handle(request).then(
     (response) => parentPort!.postMessage(response),

@@ -65,14 +65,18 @@ export interface RebuildContext {
  * changed, and publish atomically. On content errors nothing is written unless `skipInvalid`.
  */
 export async function rebuildSite({ config, options, paths, started, clock, siteHash, settingsDigest, statePath, stampPath, stats, digest, assets }: RebuildContext): Promise<BuildReport> {
-  const state = options.full ? undefined : await readState(statePath);
-  const transaction = new OutputTransaction(config.outDir, !state || state.siteHash !== siteHash || !existsSync(config.outDir));
-  await transaction.recover();
-  const trusted = transaction.full ? undefined : state;
-
   let pool: WorkerPool | undefined;
   const renderSetup = { layoutsDir: config.layoutsDir, configPath: paths.eleventyConfig };
+  // An incremental build renders few pages, and loading Eleventy to render them took as long as
+  // rendering them: workers load it on the other cores while this thread reads the state and
+  // plans, then render those pages (below), and this thread never loads Eleventy.
+  const renderAhead = !options.full && WORKERS > 0 && existsSync(statePath);
   try {
+    if (renderAhead) pool = new WorkerPool(WORKERS, { ...renderSetup, prepareAtStart: true });
+    const state = options.full ? undefined : await readState(statePath);
+    const transaction = new OutputTransaction(config.outDir, !state || state.siteHash !== siteHash || !existsSync(config.outDir));
+    await transaction.recover();
+    const trusted = transaction.full ? undefined : state;
     const parse: ParseDocuments = (dir, files, fresh) =>
       files.length >= PARALLEL_PARSE_THRESHOLD && WORKERS > 0 ? parseInParallel((pool ??= new WorkerPool(WORKERS, renderSetup)), dir, files, fresh) : parseDocuments(dir, files, fresh);
     clock.mark("state");
@@ -138,19 +142,25 @@ export async function rebuildSite({ config, options, paths, started, clock, site
       const searchFiles = searchChanged ? searchIndexFiles(search.records) : undefined;
       searchFiles?.catch(() => {}); // awaited below; a render error first must not leave it unhandled
       const site = makeSiteView(config, { css: config.pathPrefix + assets.cssPath });
-      if (changedPages.length >= PARALLEL_RENDER_THRESHOLD && WORKERS > 0) pool ??= new WorkerPool(WORKERS, renderSetup);
+      const many = changedPages.length >= PARALLEL_RENDER_THRESHOLD && WORKERS > 0;
+      if (many) pool ??= new WorkerPool(WORKERS, renderSetup);
       const job = { site, writer, config, paths, fresh: load.fresh };
-      // Every thread renders the article pages of the articles it holds, then whatever is left.
+      // Every thread renders the article pages of the articles it holds, then whatever is left;
+      // workers that render ahead of a small build render everything, reading again the few
+      // articles this thread parsed.
       const workers = pool;
+      const workersOnly = renderAhead && changedPages.length < RENDER_AHEAD_LIMIT;
+      let spread = 0;
       const holder = (file: string) => {
-        if (load.fresh.has(file)) return 0;
         const worker = workers?.holder(file);
-        return worker === undefined ? undefined : worker + 1;
+        if (worker !== undefined) return worker + 1;
+        if (workersOnly) return 1 + (spread++ % workers!.size);
+        return load.fresh.has(file) ? 0 : undefined;
       };
       const queue = new RenderQueue(changedPages, (workers?.size ?? 0) + 1, holder);
       const renderJob = { contentDir: config.contentDir, staging: transaction.staging, site };
       await shareWork(
-        queue.batches((thread) => (thread === 0 ? BATCH_HERE : BATCH_TO_WORKER)),
+        queue.batches((thread) => (thread === 0 ? (workersOnly ? 0 : BATCH_HERE) : BATCH_TO_WORKER)),
         workers?.size ?? 0,
         // A list's view is composed only now, as its batch is sent: the views of a big site never all exist at once.
         (w, pages) => workers!.render(w, renderJob, pages.map(transferable)),
@@ -226,6 +236,9 @@ interface ThreadJob {
   paths: BuildPaths;
   fresh: Map<string, Article>;
 }
+
+/** Below this many pages to render, workers that loaded Eleventy ahead render them all, reading again the articles this thread parsed. */
+const RENDER_AHEAD_LIMIT = 2_000;
 
 /** Pages this thread takes from the queue at a time; it yields to the event loop between batches. */
 const BATCH_HERE = 100;

@@ -17,6 +17,8 @@ export interface RenderJob {
 export interface RenderSetup {
   layoutsDir: string;
   configPath: string;
+  /** Load Eleventy's setup as soon as the worker starts, for a worker that will only render. */
+  prepareAtStart?: boolean;
 }
 
 /**

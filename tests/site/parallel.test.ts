@@ -86,4 +86,19 @@ describe("building on worker threads", () => {
     expect(run.status, run.stderr).toBe(0);
     expectSameTree(join(fromSource, "dist"), join(bundled, "dist"));
   });
+
+  it("after an edit, a worker that loaded Eleventy ahead renders the changed pages to what a full build writes", () => {
+    const documents = corpus();
+    const { single, parallel } = buildTwice(documents);
+    const oneWorker = { BROADSHEET_WORKERS: "1" }; // the default thresholds: only the render-ahead worker starts
+    expect(runBuild(parallel, [], oneWorker).status).toBe(0);
+    const edited = documentText(storyFields({ title: "Story number 9, revised", publishedDateTime: "2026-02-09T08:00:00Z", originalUrl: "https://outlet.example/9", webUrl: "https://outlet.example/9", topics: ["Odd", "Thirds"] }));
+    for (const dir of [single, parallel]) writeFileSync(join(dir, "content/2026/story-9.md"), edited);
+    const run = runBuild(parallel, [], oneWorker);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Pages\s+\d+ written/);
+    expect(run.stdout).not.toContain("(full build)");
+    expect(runBuild(single, ["--full"], SINGLE).status).toBe(0);
+    expectSameTree(join(parallel, "dist"), join(single, "dist"));
+  });
 });
