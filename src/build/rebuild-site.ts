@@ -67,9 +67,10 @@ export interface RebuildContext {
 export async function rebuildSite({ config, options, paths, started, clock, siteHash, settingsDigest, statePath, stampPath, stats, digest, assets }: RebuildContext): Promise<BuildReport> {
   let pool: WorkerPool | undefined;
   const renderSetup = { layoutsDir: config.layoutsDir, configPath: paths.eleventyConfig };
-  // An incremental build renders few pages, and loading Eleventy to render them took as long as
-  // rendering them: workers load it on the other cores while this thread reads the state and
-  // plans, then render those pages (below), and this thread never loads Eleventy.
+  // A build that finds the previous state is most likely incremental: it renders few pages, and
+  // loading Eleventy to render them took as long as rendering them. Workers load it on the other
+  // cores while this thread reads the state and plans, then render those pages (below), and this
+  // thread never loads Eleventy.
   const renderAhead = !options.full && WORKERS > 0 && existsSync(statePath);
   try {
     if (renderAhead) pool = new WorkerPool(WORKERS, { ...renderSetup, prepareAtStart: true });
