@@ -12,20 +12,28 @@ export function feedLinks(folderPath: string, urls: SiteUrls, absolute = false):
 }
 
 /**
- * Cards are the same on every list, so each article's card is built once per build, with a key
- * that digests the rest of it: list fingerprints hold the keys, and `partialCached` renders each
- * card once per key.
+ * Cards are the same on every list, so each article's card is built once per build, and only for
+ * lists that are rendered. A card is made of its story's document, its page and its provider, so
+ * their digest is its key: list fingerprints hold the keys, and `partialCached` renders each card
+ * once per key.
  */
 export class CardMaker {
   private readonly cards = new Map<IndexedArticle, Card>();
+  private readonly keys = new Map<IndexedArticle, string>();
 
   constructor(private readonly urls: SiteUrls) {}
+
+  key(article: IndexedArticle): string {
+    let key = this.keys.get(article);
+    if (key === undefined) this.keys.set(article, (key = digest(`${article.summary.revision}\0${article.path}\0${article.provider.name}\0${article.provider.path}`)));
+    return key;
+  }
 
   card(article: IndexedArticle): Card {
     let card = this.cards.get(article);
     if (card === undefined) {
       const s = article.summary;
-      const content: Omit<Card, "key"> = {
+      card = {
         title: s.title,
         url: this.urls.page(article.path),
         date: s.publishedDateTime,
@@ -33,8 +41,8 @@ export class CardMaker {
         type: s.type,
         provider: { name: article.provider.name, url: this.urls.page(article.provider.path) },
         image: s.image ? this.urls.image(s.image) : undefined,
+        key: this.key(article),
       };
-      card = { ...content, key: digest(JSON.stringify(content)) };
       this.cards.set(article, card);
     }
     return card;
@@ -75,11 +83,21 @@ export function feedItem(article: IndexedArticle, urls: SiteUrls): FeedItem {
   };
 }
 
-/** Like cards, a story's feed entry is the same in every feed: built once per build. */
+/** Like cards, a story's feed entry is the same in every feed: built once per build, and keyed by what it is made of. */
 export class FeedItemMaker {
   private readonly items = new Map<IndexedArticle, FeedItem>();
+  private readonly keys = new Map<IndexedArticle, string>();
 
   constructor(private readonly urls: SiteUrls) {}
+
+  key(article: IndexedArticle): string {
+    let key = this.keys.get(article);
+    if (key === undefined) {
+      const terms = [article.provider, ...article.topics].map((t) => `${t.name}\0${t.path}`).join("\0");
+      this.keys.set(article, (key = digest(`${article.summary.revision}\0${article.path}\0${terms}`)));
+    }
+    return key;
+  }
 
   item(article: IndexedArticle): FeedItem {
     let item = this.items.get(article);

@@ -241,11 +241,9 @@ function periodLink(archive: DateArchive, urls: SiteUrls, settings: PlanSettings
 
 /**
  * Short, stable digests of everything a page shows. A story's card or feed entry appears on many
- * lists and feeds: each is digested once, and a list's fingerprint holds its entries' digests.
+ * lists and feeds: a list's fingerprint holds their keys, each computed once per build.
  */
 class Fingerprints {
-  private readonly digests = new WeakMap<object, string>();
-
   constructor(
     private readonly cardMaker: CardMaker,
     private readonly feedItemMaker: FeedItemMaker,
@@ -256,16 +254,10 @@ class Fingerprints {
   }
 
   cards(articles: IndexedArticle[]): string[] {
-    return articles.map((article) => this.cardMaker.card(article).key);
+    return articles.map((article) => this.cardMaker.key(article));
   }
 
   feedItems(articles: IndexedArticle[]): string[] {
-    return articles.map((article) => this.remembered(this.feedItemMaker.item(article)));
-  }
-
-  private remembered(entry: object): string {
-    let known = this.digests.get(entry);
-    if (known === undefined) this.digests.set(entry, (known = digest(JSON.stringify(entry))));
-    return known;
+    return articles.map((article) => this.feedItemMaker.key(article));
   }
 }
