@@ -8,7 +8,7 @@ import { stateFolder } from "../output/build-state.ts";
 import { contentDigest, readStamp, stampStillHolds, type BuildStamp } from "../output/build-stamp.ts";
 import { OutputTransaction } from "../output/transaction.ts";
 import type { ExclusionReason } from "../site/publish-rules.ts";
-import { codeDigest } from "./code-digest.ts";
+import { codeDigest, sourceDigest } from "./code-digest.ts";
 import { collectAssets } from "./collect-assets.ts";
 import { PhaseClock } from "./phase-clock.ts";
 
@@ -48,7 +48,8 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
   const clock = new PhaseClock();
   const statePath = stateFolder(paths.cacheDir, config.outDir);
   const assets = await collectAssets(config.layoutsDir, paths.publicDir);
-  const siteHash = createHash("sha1").update(JSON.stringify([codeDigest(paths.eleventyConfig), config, options.drafts, options.future, assets.digest])).digest("base64url");
+  const sourceHash = sourceDigest();
+  const siteHash = createHash("sha1").update(JSON.stringify([codeDigest(paths.eleventyConfig, sourceHash), config, options.drafts, options.future, assets.digest])).digest("base64url");
 
   const stampPath = `${statePath}.stamp`;
   const settingsDigest = createHash("sha1").update(JSON.stringify([siteHash, options.search, options.skipInvalid])).digest("base64url");
@@ -65,7 +66,7 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
   // Only a build with something to do loads the pipeline: parsers, Nunjucks, the planner.
   const { rebuildSite } = await import("./rebuild-site.ts");
   clock.mark("modules");
-  return rebuildSite({ config, options, paths, started, clock, siteHash, settingsDigest, statePath, stampPath, stats, digest, assets });
+  return rebuildSite({ config, options, paths, started, clock, sourceHash, siteHash, settingsDigest, statePath, stampPath, stats, digest, assets });
 }
 
 function unchangedReport(stamp: BuildStamp, documents: number, durationMs: number): Omit<BuildReport, "phases"> {

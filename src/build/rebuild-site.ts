@@ -50,6 +50,8 @@ export interface RebuildContext {
   paths: BuildPaths;
   started: number;
   clock: PhaseClock;
+  /** Digest of src/: summaries cached by other code are parsed again. */
+  sourceHash: string;
   siteHash: string;
   settingsDigest: string;
   statePath: string;
@@ -64,7 +66,7 @@ export interface RebuildContext {
  * The build proper: load what changed, validate, plan every page, render those whose content
  * changed, and publish atomically. On content errors nothing is written unless `skipInvalid`.
  */
-export async function rebuildSite({ config, options, paths, started, clock, siteHash, settingsDigest, statePath, stampPath, stats, digest, assets }: RebuildContext): Promise<BuildReport> {
+export async function rebuildSite({ config, options, paths, started, clock, sourceHash, siteHash, settingsDigest, statePath, stampPath, stats, digest, assets }: RebuildContext): Promise<BuildReport> {
   let pool: WorkerPool | undefined;
   const renderSetup = { layoutsDir: config.layoutsDir, configPath: paths.eleventyConfig };
   // A build that finds the previous state is most likely incremental: it renders few pages, and
@@ -81,7 +83,8 @@ export async function rebuildSite({ config, options, paths, started, clock, site
     const parse: ParseDocuments = (dir, files, fresh) =>
       files.length >= PARALLEL_PARSE_THRESHOLD && WORKERS > 0 ? parseInParallel((pool ??= new WorkerPool(WORKERS, renderSetup)), dir, files, fresh) : parseDocuments(dir, files, fresh);
     clock.mark("state");
-    const load = await loadWithCache(config.contentDir, state?.content ?? new Map(), parse, stats);
+    const cached = state?.sourceHash === sourceHash ? state.content : new Map();
+    const load = await loadWithCache(config.contentDir, cached, parse, stats);
     clock.mark("load");
     const settings = { ...config, now: options.now };
     const rules = { drafts: options.drafts, future: options.future, now: options.now };
@@ -176,7 +179,7 @@ export async function rebuildSite({ config, options, paths, started, clock, site
     await transaction.commit(changed, deleted);
     clock.mark("commit");
     const pagesPlanned = Object.keys(outputs).length;
-    await writeState(statePath, { siteHash, content: load.cache, outputs }, state);
+    await writeState(statePath, { sourceHash, siteHash, content: load.cache, outputs }, state);
     await writeStamp(stampPath, {
       settingsDigest,
       contentDigest: digest,

@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import type { CachedDocument, ContentCache } from "../content/content-cache.ts";
 
 /** Bump when the shape of cached data or the meaning of a fingerprint changes. */
-const STATE_VERSION = 3;
+const STATE_VERSION = 4;
 
 /**
  * The content cache is split into shards by path, so that a build that parsed a few documents
@@ -13,9 +14,18 @@ const STATE_VERSION = 3;
  */
 const CONTENT_SHARDS = 64;
 
+/**
+ * The state is kept in V8's serialisation format, not JSON: Maps survive the round trip, and
+ * the 110 MB of a 100,000-story site are read in a third of the time JSON.parse takes.
+ */
+const SITE_FILE = "site.v8";
+const SHARD_FILE = /^content-\d+\.v8$/;
+
 /** What one build leaves for the next, so the next can read and write only what changed. */
 export interface BuildState {
   version: number;
+  /** Digest of the code that made the content cache's summaries. */
+  sourceHash: string;
   /** Digest of everything that affects every page: config, layouts, assets, code version. */
   siteHash: string;
   content: ContentCache;
@@ -32,17 +42,18 @@ export function stateFolder(cacheDir: string, outDir: string): string {
 /** The previous state, or undefined when there is none or it belongs to another version. */
 export async function readState(path: string): Promise<BuildState | undefined> {
   try {
-    // Synchronous reads: the build waits for the state anyway, and they decode much faster.
-    const site = JSON.parse(readFileSync(join(path, "site.json"), "latin1")) as Omit<BuildState, "content">;
+    // Synchronous reads: the build waits for the state anyway.
+    const site = deserialize(readFileSync(join(path, SITE_FILE))) as Omit<BuildState, "content">;
     if (site.version !== STATE_VERSION) return undefined;
-    const content: ContentCache = new Map();
-    const shards = readdirSync(path).filter((name) => /^content-\d+\.json$/.test(name));
-    for (const shard of shards) {
-      const entries = JSON.parse(readFileSync(join(path, shard), "latin1")) as Record<string, CachedDocument>;
-      for (const file in entries) content.set(file, entries[file]!);
+    let content: ContentCache | undefined;
+    for (const shard of readdirSync(path).filter((name) => SHARD_FILE.test(name))) {
+      const entries = deserialize(readFileSync(join(path, shard))) as ContentCache;
+      if (content === undefined) content = entries;
+      else for (const [file, entry] of entries) content.set(file, entry);
     }
-    return { ...site, content };
+    return { ...site, content: content ?? new Map() };
   } catch {
+    // Missing, cut short, or written by a Node.js whose serialisation this one cannot read: a full build.
     return undefined;
   }
 }
@@ -54,10 +65,14 @@ export async function readState(path: string): Promise<BuildState | undefined> {
  */
 export async function writeState(path: string, state: Omit<BuildState, "version">, previous?: BuildState): Promise<void> {
   await mkdir(path, { recursive: true });
-  const shards = Array.from({ length: CONTENT_SHARDS }, () => ({ entries: {} as Record<string, CachedDocument>, changed: previous === undefined }));
+  // A state written by an older version is not read; its files need not stay.
+  if (previous === undefined) {
+    for (const name of readdirSync(path)) if (name !== SITE_FILE && !SHARD_FILE.test(name)) await rm(join(path, name), { force: true });
+  }
+  const shards = Array.from({ length: CONTENT_SHARDS }, () => ({ entries: new Map<string, CachedDocument>(), changed: previous === undefined }));
   for (const [file, entry] of state.content) {
     const shard = shards[shardOf(file)]!;
-    shard.entries[file] = entry;
+    shard.entries.set(file, entry);
     if (previous?.content.get(file) !== entry) shard.changed = true;
   }
   if (previous) {
@@ -65,24 +80,15 @@ export async function writeState(path: string, state: Omit<BuildState, "version"
     for (const file of previous.content.keys()) if (!state.content.has(file)) shards[shardOf(file)]!.changed = true;
   }
   for (const [i, shard] of shards.entries()) {
-    const file = join(path, `content-${i}.json`);
+    const file = join(path, `content-${i}.v8`);
     if (!shard.changed && existsSync(file)) continue;
-    await writeAtomically(file, asciiJson(shard.entries));
+    await writeAtomically(file, serialize(shard.entries));
   }
-  await writeAtomically(join(path, "site.json"), asciiJson({ version: STATE_VERSION, siteHash: state.siteHash, outputs: state.outputs }));
+  await writeAtomically(join(path, SITE_FILE), serialize({ version: STATE_VERSION, sourceHash: state.sourceHash, siteHash: state.siteHash, outputs: state.outputs }));
 }
 
-/**
- * JSON with every character beyond ASCII escaped, read back as Latin-1: a file with a single
- * accented headline would otherwise be decoded as UTF-8 in full and parsed as a two-byte string,
- * which takes a third longer for the 130 MB of a 100,000-story site.
- */
-function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
-async function writeAtomically(file: string, text: string): Promise<void> {
-  await writeFile(`${file}.tmp`, text);
+async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
+  await writeFile(`${file}.tmp`, data);
   await rename(`${file}.tmp`, file);
 }
 

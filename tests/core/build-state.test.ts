@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ContentCache } from "../../src/content/content-cache.ts";
@@ -18,23 +18,41 @@ function shardTimes(folder: string): Map<string, number> {
 describe("build state", () => {
   it("reads back what was written", async () => {
     const folder = stateFolder(makeTempDir(), "dist");
-    const state = { siteHash: "abc", content: cache(500), outputs: { "index.html": "f1", "topics/x/index.html": "f2" } };
+    const state = { sourceHash: "src", siteHash: "abc", content: cache(500), outputs: { "index.html": "f1", "topics/x/index.html": "f2" } };
     await writeState(folder, state);
     expect(await readState(folder)).toEqual({ version: expect.any(Number), ...state });
   });
 
-  it("keeps text in any script, in files of ASCII only", async () => {
+  it("keeps text in any script", async () => {
     const folder = stateFolder(makeTempDir(), "dist");
     const content: ContentCache = new Map([["posts/zürich.md", { size: 1, mtimeMs: 2, errors: [{ file: "posts/zürich.md", field: "title", reason: "東京 — 😀 is not allowed" }] }]]);
-    const state = { siteHash: "abc", content, outputs: { "topics/café/index.html": "f1" } };
+    const state = { sourceHash: "src", siteHash: "abc", content, outputs: { "topics/café/index.html": "f1" } };
     await writeState(folder, state);
     expect(await readState(folder)).toEqual({ version: expect.any(Number), ...state });
-    for (const file of readdirSync(folder)) expect(readFileSync(join(folder, file), "latin1"), file).toMatch(/^[\x00-\x7f]*$/);
+  });
+
+  it("is absent when a file of it was cut short, so the next build is a full one", async () => {
+    const folder = stateFolder(makeTempDir(), "dist");
+    await writeState(folder, { sourceHash: "src", siteHash: "abc", content: cache(50), outputs: { "index.html": "f1" } });
+    const shard = readdirSync(folder).find((n) => n.startsWith("content-"))!;
+    const bytes = readFileSync(join(folder, shard));
+    writeFileSync(join(folder, shard), bytes.subarray(0, bytes.length - 5));
+    expect(await readState(folder)).toBeUndefined();
+  });
+
+  it("removes the files of a state it could not read when it writes a new one", async () => {
+    const folder = stateFolder(makeTempDir(), "dist");
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, "site.json"), "{}");
+    writeFileSync(join(folder, "content-3.json"), "{}");
+    await writeState(folder, { sourceHash: "src", siteHash: "abc", content: cache(5), outputs: {} });
+    expect(readdirSync(folder).some((n) => n.endsWith(".json"))).toBe(false);
+    expect((await readState(folder))!.content.size).toBe(5);
   });
 
   it("rewrites only the content shards whose documents changed or went away", async () => {
     const folder = stateFolder(makeTempDir(), "dist");
-    const first = { siteHash: "abc", content: cache(500), outputs: {} };
+    const first = { sourceHash: "src", siteHash: "abc", content: cache(500), outputs: {} };
     await writeState(folder, first);
     const previous = (await readState(folder))!;
     const before = shardTimes(folder);
@@ -43,7 +61,7 @@ describe("build state", () => {
 
     const content: ContentCache = new Map([...previous.content, ["posts/story-3.md", { size: 1, mtimeMs: 2 }]]);
     content.delete("posts/story-7.md");
-    await writeState(folder, { siteHash: "abc", content, outputs: {} }, previous);
+    await writeState(folder, { sourceHash: "src", siteHash: "abc", content, outputs: {} }, previous);
     const after = shardTimes(folder);
     const rewritten = [...after].filter(([name, time]) => before.get(name) !== time).map(([name]) => name);
     expect(rewritten.length).toBeGreaterThanOrEqual(1);

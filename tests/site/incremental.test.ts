@@ -1,6 +1,7 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { readState, stateFolder, writeState } from "../../src/output/build-state.ts";
 import { documentText, listFiles, makeTempDir, runBuild, storyFields, writeContent } from "../helpers/fixtures.ts";
 
 /** A dozen stories over a few topics, enough for paginated lists with a page size of 5. */
@@ -45,6 +46,18 @@ describe("incremental builds", () => {
     writeContent(dir, corpus());
     writeFileSync(join(dir, "broadsheet.config.json"), PAGE_SIZE);
     expect(runBuild(dir).status).toBe(0);
+  });
+
+  it("parses every document again when the cached summaries were made by other code", async () => {
+    const folder = stateFolder(join(dir, ".cache"), dist);
+    const state = (await readState(folder))!;
+    const stale = new Map([...state.content].map(([file, entry]) => [file, { ...entry, summary: entry.summary && { ...entry.summary, title: "Stale title" } }]));
+    await writeState(folder, { ...state, sourceHash: "older code", siteHash: "older site", content: stale });
+    rmSync(`${folder}.stamp`);
+    const run = runBuild(dir);
+    expect(run.stdout).toMatch(/Documents\s+12 read \(12 parsed\)/);
+    expect(readFileSync(join(dist, "index.html"), "utf8")).toContain("Story number 12");
+    expect(readFileSync(join(dist, "index.html"), "utf8")).not.toContain("Stale title");
   });
 
   it("writes nothing when nothing changed", () => {
