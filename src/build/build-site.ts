@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import type { BuildOptions, SiteConfig } from "../config/site-config.ts";
@@ -8,6 +7,7 @@ import { stateFolder } from "../output/build-state.ts";
 import { contentDigest, readStamp, stampStillHolds, type BuildStamp } from "../output/build-stamp.ts";
 import { OutputTransaction } from "../output/transaction.ts";
 import type { ExclusionReason } from "../site/publish-rules.ts";
+import { digest as digestOf } from "../digest.ts";
 import { codeDigest, sourceDigest } from "./code-digest.ts";
 import { collectAssets } from "./collect-assets.ts";
 import { PhaseClock } from "./phase-clock.ts";
@@ -49,10 +49,10 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
   const statePath = stateFolder(paths.cacheDir, config.outDir);
   const assets = await collectAssets(config.layoutsDir, paths.publicDir);
   const sourceHash = sourceDigest();
-  const siteHash = createHash("sha1").update(JSON.stringify([codeDigest(paths.eleventyConfig, sourceHash), config, options.drafts, options.future, assets.digest])).digest("base64url");
+  const siteHash = digestOf(JSON.stringify([codeDigest(paths.eleventyConfig, sourceHash), config, options.drafts, options.future, assets.digest]));
 
   const stampPath = `${statePath}.stamp`;
-  const settingsDigest = createHash("sha1").update(JSON.stringify([siteHash, options.search, options.skipInvalid])).digest("base64url");
+  const settingsDigest = digestOf(JSON.stringify([siteHash, options.search, options.skipInvalid]));
   const stats = statDocuments(config.contentDir);
   const digest = contentDigest(stats);
   clock.mark("stat");

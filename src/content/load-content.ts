@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { digest } from "../digest.ts";
 import { summarise, type Article, type ArticleSummary } from "./article.ts";
 import type { ContentIssue } from "./content-error.ts";
 import { statDocuments, type FileStat } from "./discover-documents.ts";
@@ -9,7 +9,7 @@ import { validateArticle } from "./validate-article.ts";
 
 /** One document's bytes → an Article or its problems. Pure: the same bytes give the same result. */
 export function loadDocument(file: string, bytes: Uint8Array) {
-  const revision = createHash("sha1").update(bytes).digest("base64url").slice(0, 16);
+  const revision = digest(bytes).slice(0, 16);
   const read = readDocument(file, bytes);
   if (!read.ok) return { ok: false as const, errors: [read.issue], warnings: [], revision };
   return { ...validateArticle({ file, revision, data: read.document.data, body: read.document.body }), revision };

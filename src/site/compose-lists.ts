@@ -1,4 +1,4 @@
-import { digest } from "./digest.ts";
+import { digest } from "../digest.ts";
 import { breadcrumbList, documentTitle } from "./page-meta.ts";
 import type { IndexedArticle, Term } from "./site-index.ts";
 import type { SiteUrls } from "./site-urls.ts";

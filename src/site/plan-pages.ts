@@ -1,4 +1,4 @@
-import { digest } from "./digest.ts";
+import { digest } from "../digest.ts";
 import { articleContext, type ArticleContext } from "./article-context.ts";
 import { documentTitle } from "./page-meta.ts";
 import { alphabeticalGroups, CardMaker, FeedItemMaker, feedLinks, feedView, FEED_FILES, listMeta } from "./compose-lists.ts";
