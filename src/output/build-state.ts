@@ -15,8 +15,9 @@ const STATE_VERSION = 4;
 const CONTENT_SHARDS = 64;
 
 /**
- * The state is kept in V8's serialisation format, not JSON: Maps survive the round trip, and
- * the 110 MB of a 100,000-story site are read in a third of the time JSON.parse takes.
+ * The state is kept in V8's serialisation format, not JSON: Maps survive the round trip, and the
+ * 120 MB of a 100,000-story site are written in 0.4 s against 3 s for JSON escaped to ASCII.
+ * Reading takes as long either way (about 2 s there), most of it in promoting the objects read.
  */
 const SITE_FILE = "site.v8";
 const SHARD_FILE = /^content-\d+\.v8$/;
