@@ -50,7 +50,7 @@ export interface RebuildContext {
   paths: BuildPaths;
   started: number;
   clock: PhaseClock;
-  /** Digest of src/: summaries cached by other code are parsed again. */
+  /** Digest of src/: documents whose summaries other code cached are parsed again. */
   sourceHash: string;
   siteHash: string;
   settingsDigest: string;
@@ -76,15 +76,14 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
   const renderAhead = !options.full && WORKERS > 0 && existsSync(statePath);
   try {
     if (renderAhead) pool = new WorkerPool(WORKERS, { ...renderSetup, prepareAtStart: true });
-    const state = options.full ? undefined : await readState(statePath);
+    const state = options.full ? undefined : await readState(statePath, sourceHash);
     const transaction = new OutputTransaction(config.outDir, !state || state.siteHash !== siteHash || !existsSync(config.outDir));
     await transaction.recover();
     const trusted = transaction.full ? undefined : state;
     const parse: ParseDocuments = (dir, files, fresh) =>
       files.length >= PARALLEL_PARSE_THRESHOLD && WORKERS > 0 ? parseInParallel((pool ??= new WorkerPool(WORKERS, renderSetup)), dir, files, fresh) : parseDocuments(dir, files, fresh);
     clock.mark("state");
-    const cached = state?.sourceHash === sourceHash ? state.content : new Map();
-    const load = await loadWithCache(config.contentDir, cached, parse, stats);
+    const load = await loadWithCache(config.contentDir, state?.content ?? new Map(), parse, stats);
     clock.mark("load");
     const settings = { ...config, now: options.now };
     const rules = { drafts: options.drafts, future: options.future, now: options.now };

@@ -40,14 +40,18 @@ export function stateFolder(cacheDir: string, outDir: string): string {
   return join(cacheDir, `state-${key}`);
 }
 
-/** The previous state, or undefined when there is none or it belongs to another version. */
-export async function readState(path: string): Promise<BuildState | undefined> {
+/**
+ * The previous state, or undefined when there is none or it belongs to another version. Its
+ * content cache is left unread, and empty, when other code (another `sourceHash`) made it.
+ */
+export async function readState(path: string, sourceHash: string): Promise<BuildState | undefined> {
   try {
     // Synchronous reads: the build waits for the state anyway.
     const site = deserialize(readFileSync(join(path, SITE_FILE))) as Omit<BuildState, "content">;
     if (site.version !== STATE_VERSION) return undefined;
     let content: ContentCache | undefined;
-    for (const shard of readdirSync(path).filter((name) => SHARD_FILE.test(name))) {
+    const shards = site.sourceHash === sourceHash ? readdirSync(path).filter((name) => SHARD_FILE.test(name)) : [];
+    for (const shard of shards) {
       const entries = deserialize(readFileSync(join(path, shard))) as ContentCache;
       if (content === undefined) content = entries;
       else for (const [file, entry] of entries) content.set(file, entry);

@@ -20,7 +20,7 @@ describe("build state", () => {
     const folder = stateFolder(makeTempDir(), "dist");
     const state = { sourceHash: "src", siteHash: "abc", content: cache(500), outputs: { "index.html": "f1", "topics/x/index.html": "f2" } };
     await writeState(folder, state);
-    expect(await readState(folder)).toEqual({ version: expect.any(Number), ...state });
+    expect(await readState(folder, "src")).toEqual({ version: expect.any(Number), ...state });
   });
 
   it("keeps text in any script", async () => {
@@ -28,7 +28,7 @@ describe("build state", () => {
     const content: ContentCache = new Map([["posts/zürich.md", { size: 1, mtimeMs: 2, errors: [{ file: "posts/zürich.md", field: "title", reason: "東京 — 😀 is not allowed" }] }]]);
     const state = { sourceHash: "src", siteHash: "abc", content, outputs: { "topics/café/index.html": "f1" } };
     await writeState(folder, state);
-    expect(await readState(folder)).toEqual({ version: expect.any(Number), ...state });
+    expect(await readState(folder, "src")).toEqual({ version: expect.any(Number), ...state });
   });
 
   it("is absent when a file of it was cut short, so the next build is a full one", async () => {
@@ -37,7 +37,7 @@ describe("build state", () => {
     const shard = readdirSync(folder).find((n) => n.startsWith("content-"))!;
     const bytes = readFileSync(join(folder, shard));
     writeFileSync(join(folder, shard), bytes.subarray(0, bytes.length - 5));
-    expect(await readState(folder)).toBeUndefined();
+    expect(await readState(folder, "src")).toBeUndefined();
   });
 
   it("removes the files of a state it could not read when it writes a new one", async () => {
@@ -47,14 +47,14 @@ describe("build state", () => {
     writeFileSync(join(folder, "content-3.json"), "{}");
     await writeState(folder, { sourceHash: "src", siteHash: "abc", content: cache(5), outputs: {} });
     expect(readdirSync(folder).some((n) => n.endsWith(".json"))).toBe(false);
-    expect((await readState(folder))!.content.size).toBe(5);
+    expect((await readState(folder, "src"))!.content.size).toBe(5);
   });
 
   it("rewrites only the content shards whose documents changed or went away", async () => {
     const folder = stateFolder(makeTempDir(), "dist");
     const first = { sourceHash: "src", siteHash: "abc", content: cache(500), outputs: {} };
     await writeState(folder, first);
-    const previous = (await readState(folder))!;
+    const previous = (await readState(folder, "src"))!;
     const before = shardTimes(folder);
     expect(before.size).toBeGreaterThan(10);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -66,10 +66,18 @@ describe("build state", () => {
     const rewritten = [...after].filter(([name, time]) => before.get(name) !== time).map(([name]) => name);
     expect(rewritten.length).toBeGreaterThanOrEqual(1);
     expect(rewritten.length).toBeLessThanOrEqual(2);
-    expect((await readState(folder))!.content).toEqual(content);
+    expect((await readState(folder, "src"))!.content).toEqual(content);
+  });
+
+  it("leaves out the content cache that other code made", async () => {
+    const folder = stateFolder(makeTempDir(), "dist");
+    await writeState(folder, { sourceHash: "older code", siteHash: "abc", content: cache(20), outputs: { "index.html": "f1" } });
+    const state = await readState(folder, "src");
+    expect(state?.content.size).toBe(0);
+    expect(state?.outputs).toEqual({ "index.html": "f1" });
   });
 
   it("is absent when nothing was written", async () => {
-    expect(await readState(stateFolder(makeTempDir(), "dist"))).toBeUndefined();
+    expect(await readState(stateFolder(makeTempDir(), "dist"), "src")).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { sourceDigest } from "../../src/build/code-digest.ts";
 import { readState, stateFolder, writeState } from "../../src/output/build-state.ts";
 import { documentText, listFiles, makeTempDir, runBuild, storyFields, writeContent } from "../helpers/fixtures.ts";
 
@@ -50,7 +51,7 @@ describe("incremental builds", () => {
 
   it("parses every document again when the cached summaries were made by other code", async () => {
     const folder = stateFolder(join(dir, ".cache"), dist);
-    const state = (await readState(folder))!;
+    const state = (await readState(folder, sourceDigest()))!;
     const stale = new Map([...state.content].map(([file, entry]) => [file, { ...entry, summary: entry.summary && { ...entry.summary, title: "Stale title" } }]));
     await writeState(folder, { ...state, sourceHash: "older code", siteHash: "older site", content: stale });
     rmSync(`${folder}.stamp`);
