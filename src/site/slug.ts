@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import slugify from "slugify";
 
 const MAX_SLUG_LENGTH = 80;
+const ASCII = /^[\x00-\x7f]*$/;
 
 // Symbols that carry meaning in names people give topics: without them C++, C# and C collide.
 const SYMBOL_WORDS: Record<string, string> = { "+": " plus ", "#": " sharp ", "@": " at ", "&": " and ", "%": " percent " };
@@ -26,7 +27,8 @@ function unicodeSlug(name: string): string {
 }
 
 function limitLength(slug: string): string {
-  if ([...slug].length <= MAX_SLUG_LENGTH) return slug;
+  // No more UTF-16 units than the limit means no more characters either: most slugs stop here.
+  if (slug.length <= MAX_SLUG_LENGTH || [...slug].length <= MAX_SLUG_LENGTH) return slug;
   const cut = [...slug].slice(0, MAX_SLUG_LENGTH).join("");
   const lastHyphen = cut.lastIndexOf("-");
   return lastHyphen > MAX_SLUG_LENGTH / 2 ? cut.slice(0, lastHyphen) : cut;
@@ -47,25 +49,26 @@ export function assignUniqueSlugs<T>(
   order: (a: T, b: T) => number,
   key: (member: T) => string,
 ): Map<T, string> {
-  const bases = new Map<T, string>();
-  const groups = new Map<string, T[]>();
+  const slugs = new Map<T, string>();
+  const firstByFolded = new Map<string, T>();
+  const collisions = new Map<string, T[]>();
   for (const member of members) {
     const plain = base(member);
-    bases.set(member, plain);
+    slugs.set(member, plain);
     // Hosts differ in case sensitivity and Unicode normalisation; compare as the strictest does.
-    const folded = plain.normalize("NFC").toLowerCase();
-    const group = groups.get(folded);
-    if (group) group.push(member);
-    else groups.set(folded, [member]);
-  }
-  const slugs = new Map<T, string>();
-  for (const group of groups.values()) {
-    if (group.length === 1) {
-      slugs.set(group[0]!, bases.get(group[0]!)!);
-      continue;
+    // (ASCII is its own normal form.)
+    const folded = ASCII.test(plain) ? plain.toLowerCase() : plain.normalize("NFC").toLowerCase();
+    const first = firstByFolded.get(folded);
+    if (first === undefined) firstByFolded.set(folded, member);
+    else {
+      const group = collisions.get(folded);
+      if (group) group.push(member);
+      else collisions.set(folded, [first, member]);
     }
+  }
+  for (const group of collisions.values()) {
     group.sort(order);
-    group.forEach((member, index) => slugs.set(member, index === 0 ? bases.get(member)! : `${bases.get(member)!}-${shortHash(key(member))}`));
+    for (const member of group.slice(1)) slugs.set(member, `${slugs.get(member)!}-${shortHash(key(member))}`);
   }
   return slugs;
 }

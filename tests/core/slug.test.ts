@@ -47,6 +47,13 @@ describe("assignUniqueSlugs", () => {
     expect(slugs.get(newer)).toMatch(/^ai-[0-9a-f]{6}$/);
   });
 
+  it("suffixes every member of a larger group but the earliest, each differently", () => {
+    const members = [3, 1, 2].map((first) => ({ name: `AI ${first}`, first }));
+    const slugs = assignUniqueSlugs(members, () => "ai", byName, (m) => m.name);
+    expect(members.map((m) => slugs.get(m))).toEqual([expect.stringMatching(/^ai-[0-9a-f]{6}$/), "ai", expect.stringMatching(/^ai-[0-9a-f]{6}$/)]);
+    expect(new Set(slugs.values()).size).toBe(3);
+  });
+
   it("treats slugs that differ only in case or normalisation form as colliding", () => {
     const a = { name: "e\u0301", first: 1 };
     const b = { name: "\u00e9", first: 2 };
