@@ -229,8 +229,11 @@ function planSearchIndex(plan: SitePlan, config: SiteConfig) {
 }
 
 function foldPath(path: string): string {
-  return path.normalize("NFC").toLowerCase();
+  // ASCII is its own normal form; nearly every path is ASCII, and there are 133,000 at 100,000 stories.
+  return ASCII.test(path) ? path.toLowerCase() : path.normalize("NFC").toLowerCase();
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 interface ThreadJob {
   site: SiteView;

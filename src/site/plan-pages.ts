@@ -7,7 +7,7 @@ import type { DateArchive, IndexedArticle, SiteIndex, Term, TermKind } from "./s
 import { TERM_FOLDERS } from "./site-index.ts";
 import { SiteUrls } from "./site-urls.ts";
 import { zonedDates } from "./zoned-dates.ts";
-import { chunked, latestStamp, recentArticles, splitSitemap } from "./sitemaps.ts";
+import { chunked, latestStamp, recentArticles, splitSitemap, type SitemapEntry } from "./sitemaps.ts";
 import type { Link, View } from "./views.ts";
 
 export interface PlanSettings {
@@ -63,6 +63,7 @@ export function planPages(index: SiteIndex, settings: PlanSettings): PlannedPage
   const home: Link = { name: "Home", url: urls.page("") };
   const addView = (outputPath: string, layout: string, view: View) => pages.push({ outputPath, layout, fingerprint: fingerprint.of(layout, view), view });
 
+  // Article pages first, in the index's order: planSitemaps relies on it.
   for (const article of index.articles) {
     const context = articleContext(article, index, settings.pathPrefix);
     pages.push({ outputPath: `${article.path}index.html`, layout: "article.njk", fingerprint: fingerprint.of("article.njk", [article.summary.revision, context]), article: context });
@@ -172,13 +173,11 @@ export function planPages(index: SiteIndex, settings: PlanSettings): PlannedPage
 }
 
 function planSitemaps(pages: PlannedPage[], index: SiteIndex, settings: PlanSettings, urls: SiteUrls, fingerprint: Fingerprints): void {
-  const lastmodByPath = new Map(index.articles.map((a) => [`${a.path}index.html`, a.summary.updatedDateTime ?? a.summary.publishedDateTime]));
-  const entries = pages
-    .filter((p) => p.outputPath.endsWith("index.html") && p.outputPath !== "search/index.html")
-    .map((p) => {
-      const path = p.outputPath.slice(0, -"index.html".length);
-      return { url: urls.absolutePage(path), lastmod: lastmodByPath.get(p.outputPath) };
-    });
+  // Article pages come first, one per article in the index's order; only they have a lastmod.
+  const entries: SitemapEntry[] = index.articles.map((a) => ({ url: urls.absolutePage(a.path), lastmod: a.summary.updatedDateTime ?? a.summary.publishedDateTime }));
+  for (const page of pages.slice(index.articles.length)) {
+    if (page.outputPath.endsWith("index.html") && page.outputPath !== "search/index.html") entries.push({ url: urls.absolutePage(page.outputPath.slice(0, -"index.html".length)), lastmod: undefined });
+  }
   const add = (outputPath: string, layout: string, view: View) => pages.push({ outputPath, layout, fingerprint: fingerprint.of(layout, view), view });
 
   // Above the limits, sitemap.xml becomes an index of sitemap-1.xml, sitemap-2.xml, …

@@ -34,7 +34,7 @@ export function splitSitemap(entries: SitemapEntry[], limits: SitemapLimits = SI
   let chunk: SitemapEntry[] = [];
   let bytes = frameBytes;
   for (const entry of entries) {
-    const entryBytes = Buffer.byteLength(sitemapEntryXml(entry));
+    const entryBytes = entryByteLength(entry);
     if (frameBytes + entryBytes > limits.bytes) throw new Error(`The sitemap entry for ${entry.url} alone is larger than ${limits.bytes} bytes.`);
     if (chunk.length >= limits.urls || bytes + entryBytes > limits.bytes) {
       chunks.push(chunk);
@@ -46,6 +46,17 @@ export function splitSitemap(entries: SitemapEntry[], limits: SitemapLimits = SI
   }
   if (chunk.length > 0 || chunks.length === 0) chunks.push(chunk);
   return chunks;
+}
+
+const ENTRY_FRAME_BYTES = Buffer.byteLength(sitemapEntryXml({ url: "" }));
+const LASTMOD_FRAME_BYTES = Buffer.byteLength(sitemapEntryXml({ url: "", lastmod: "" })) - ENTRY_FRAME_BYTES;
+const NEEDS_ESCAPING = /[&<>"']/;
+
+/** `Buffer.byteLength(sitemapEntryXml(entry))`, without building the XML when nothing in it needs escaping. */
+function entryByteLength(entry: SitemapEntry): number {
+  const { url, lastmod } = entry;
+  if (NEEDS_ESCAPING.test(url) || (lastmod !== undefined && NEEDS_ESCAPING.test(lastmod))) return Buffer.byteLength(sitemapEntryXml(entry));
+  return ENTRY_FRAME_BYTES + Buffer.byteLength(url) + (lastmod === undefined ? 0 : LASTMOD_FRAME_BYTES + Buffer.byteLength(lastmod));
 }
 
 /** Cuts a list into pieces of at most `size`; an empty list is one empty piece, so its file still exists. */

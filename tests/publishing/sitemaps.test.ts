@@ -120,6 +120,13 @@ describe("splitting a sitemap", () => {
     expect(splitSitemap([entry, entry, entry], { urls: 50_000, bytes: limit }).map((c) => c.length)).toEqual([2, 1]);
   });
 
+  it("counts multi-byte characters as written when nothing needs escaping, down to the last byte", () => {
+    const entry = { url: `${BASE}/東京/café/`, lastmod: "2026-01-01T00:00:00Z" };
+    const exact = bytesOf([entry, entry]);
+    expect(splitSitemap([entry, entry, entry], { urls: 50_000, bytes: exact }).map((c) => c.length)).toEqual([2, 1]);
+    expect(splitSitemap([entry, entry, entry], { urls: 50_000, bytes: exact - 1 }).map((c) => c.length)).toEqual([1, 1, 1]);
+  });
+
   it("refuses an entry that cannot fit in any file", () => {
     expect(() => splitSitemap(entries, { urls: 10, bytes: 100 })).toThrow(/larger than 100 bytes/);
   });
