@@ -115,24 +115,24 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
     report.published = plan.index.articles.length;
     report.excluded = { ...plan.excluded, invalid: report.skipped.length };
 
-    const outputs: Record<string, string> = {};
+    const outputs = new Map<string, string>();
     const changedAssets = assets.files.filter((file) => {
-      outputs[file.outputPath] = file.fingerprint;
-      return trusted?.outputs[file.outputPath] !== file.fingerprint;
+      outputs.set(file.outputPath, file.fingerprint);
+      return trusted?.outputs.get(file.outputPath) !== file.fingerprint;
     });
     // Hosts differ in case sensitivity and Unicode normalisation: compare paths as the strictest does.
-    const claimed = new Map(Object.keys(outputs).map((path) => [foldPath(path), path]));
+    const claimed = new Map([...outputs.keys()].map((path) => [foldPath(path), path]));
     const changedPages = plan.pages.filter((page) => {
       const other = claimed.get(foldPath(page.outputPath));
       if (other !== undefined) throw new Error(`Two pages claim ${page.outputPath} and ${other}; this is a bug in Broadsheet's page planning.`);
       claimed.set(foldPath(page.outputPath), page.outputPath);
-      outputs[page.outputPath] = page.fingerprint;
-      return trusted?.outputs[page.outputPath] !== page.fingerprint;
+      outputs.set(page.outputPath, page.fingerprint);
+      return trusted?.outputs.get(page.outputPath) !== page.fingerprint;
     });
     const search = options.search ? planSearchIndex(plan, config) : undefined;
-    if (search) outputs[SEARCH_FOLDER] = search.digest;
-    const searchChanged = search !== undefined && trusted?.outputs[SEARCH_FOLDER] !== search.digest;
-    const deleted = trusted ? Object.keys(trusted.outputs).filter((path) => !(path in outputs)) : [];
+    if (search) outputs.set(SEARCH_FOLDER, search.digest);
+    const searchChanged = search !== undefined && trusted?.outputs.get(SEARCH_FOLDER) !== search.digest;
+    const deleted = trusted ? [...trusted.outputs.keys()].filter((path) => !outputs.has(path)) : [];
     const changed = [...changedAssets, ...changedPages].map((p) => p.outputPath);
     if (searchChanged) changed.push(SEARCH_FOLDER);
 
@@ -177,7 +177,7 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
     clock.mark("render");
     await transaction.commit(changed, deleted);
     clock.mark("commit");
-    const pagesPlanned = Object.keys(outputs).length;
+    const pagesPlanned = outputs.size;
     await writeState(statePath, { sourceHash, siteHash, content: load.cache, outputs }, state);
     await writeStamp(stampPath, {
       settingsDigest,

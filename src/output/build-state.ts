@@ -6,7 +6,7 @@ import { deserialize, serialize } from "node:v8";
 import type { CachedDocument, ContentCache } from "../content/content-cache.ts";
 
 /** Bump when the shape of cached data or the meaning of a fingerprint changes. */
-const STATE_VERSION = 4;
+const STATE_VERSION = 5;
 
 /**
  * The content cache is split into shards by path, so that a build that parsed a few documents
@@ -31,7 +31,7 @@ export interface BuildState {
   siteHash: string;
   content: ContentCache;
   /** Output path → fingerprint of what it shows. */
-  outputs: Record<string, string>;
+  outputs: Map<string, string>;
 }
 
 /** The folder holding the state of the site built into `outDir`. */

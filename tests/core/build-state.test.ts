@@ -18,7 +18,7 @@ function shardTimes(folder: string): Map<string, number> {
 describe("build state", () => {
   it("reads back what was written", async () => {
     const folder = stateFolder(makeTempDir(), "dist");
-    const state = { sourceHash: "src", siteHash: "abc", content: cache(500), outputs: { "index.html": "f1", "topics/x/index.html": "f2" } };
+    const state = { sourceHash: "src", siteHash: "abc", content: cache(500), outputs: new Map([["index.html", "f1"], ["topics/x/index.html", "f2"]]) };
     await writeState(folder, state);
     expect(await readState(folder, "src")).toEqual({ version: expect.any(Number), ...state });
   });
@@ -26,14 +26,14 @@ describe("build state", () => {
   it("keeps text in any script", async () => {
     const folder = stateFolder(makeTempDir(), "dist");
     const content: ContentCache = new Map([["posts/zürich.md", { size: 1, mtimeMs: 2, errors: [{ file: "posts/zürich.md", field: "title", reason: "東京 — 😀 is not allowed" }] }]]);
-    const state = { sourceHash: "src", siteHash: "abc", content, outputs: { "topics/café/index.html": "f1" } };
+    const state = { sourceHash: "src", siteHash: "abc", content, outputs: new Map([["topics/café/index.html", "f1"]]) };
     await writeState(folder, state);
     expect(await readState(folder, "src")).toEqual({ version: expect.any(Number), ...state });
   });
 
   it("is absent when a file of it was cut short, so the next build is a full one", async () => {
     const folder = stateFolder(makeTempDir(), "dist");
-    await writeState(folder, { sourceHash: "src", siteHash: "abc", content: cache(50), outputs: { "index.html": "f1" } });
+    await writeState(folder, { sourceHash: "src", siteHash: "abc", content: cache(50), outputs: new Map([["index.html", "f1"]]) });
     const shard = readdirSync(folder).find((n) => n.startsWith("content-"))!;
     const bytes = readFileSync(join(folder, shard));
     writeFileSync(join(folder, shard), bytes.subarray(0, bytes.length - 5));
@@ -45,14 +45,14 @@ describe("build state", () => {
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, "site.json"), "{}");
     writeFileSync(join(folder, "content-3.json"), "{}");
-    await writeState(folder, { sourceHash: "src", siteHash: "abc", content: cache(5), outputs: {} });
+    await writeState(folder, { sourceHash: "src", siteHash: "abc", content: cache(5), outputs: new Map() });
     expect(readdirSync(folder).some((n) => n.endsWith(".json"))).toBe(false);
     expect((await readState(folder, "src"))!.content.size).toBe(5);
   });
 
   it("rewrites only the content shards whose documents changed or went away", async () => {
     const folder = stateFolder(makeTempDir(), "dist");
-    const first = { sourceHash: "src", siteHash: "abc", content: cache(500), outputs: {} };
+    const first = { sourceHash: "src", siteHash: "abc", content: cache(500), outputs: new Map() };
     await writeState(folder, first);
     const previous = (await readState(folder, "src"))!;
     const before = shardTimes(folder);
@@ -61,7 +61,7 @@ describe("build state", () => {
 
     const content: ContentCache = new Map([...previous.content, ["posts/story-3.md", { size: 1, mtimeMs: 2 }]]);
     content.delete("posts/story-7.md");
-    await writeState(folder, { sourceHash: "src", siteHash: "abc", content, outputs: {} }, previous);
+    await writeState(folder, { sourceHash: "src", siteHash: "abc", content, outputs: new Map() }, previous);
     const after = shardTimes(folder);
     const rewritten = [...after].filter(([name, time]) => before.get(name) !== time).map(([name]) => name);
     expect(rewritten.length).toBeGreaterThanOrEqual(1);
@@ -71,10 +71,10 @@ describe("build state", () => {
 
   it("leaves out the content cache that other code made", async () => {
     const folder = stateFolder(makeTempDir(), "dist");
-    await writeState(folder, { sourceHash: "older code", siteHash: "abc", content: cache(20), outputs: { "index.html": "f1" } });
+    await writeState(folder, { sourceHash: "older code", siteHash: "abc", content: cache(20), outputs: new Map([["index.html", "f1"]]) });
     const state = await readState(folder, "src");
     expect(state?.content.size).toBe(0);
-    expect(state?.outputs).toEqual({ "index.html": "f1" });
+    expect(state?.outputs).toEqual(new Map([["index.html", "f1"]]));
   });
 
   it("is absent when nothing was written", async () => {
