@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
+import { checkOutputFolder, type BuildInput } from "../config/output-folder.ts";
 import type { BuildOptions, SiteConfig } from "../config/site-config.ts";
 import { statDocuments } from "../content/discover-documents.ts";
 import type { ContentIssue } from "../content/content-error.ts";
@@ -45,6 +46,7 @@ export interface BuildReport {
  */
 export async function buildSite(config: SiteConfig, options: BuildOptions, paths: BuildPaths): Promise<BuildReport> {
   const started = performance.now();
+  checkOutputFolder(config.outDir, buildInputs(config, paths), config.contentDir);
   const clock = new PhaseClock();
   const statePath = stateFolder(paths.cacheDir, config.outDir);
   const assets = await collectAssets(config.layoutsDir, paths.publicDir);
@@ -67,6 +69,18 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
   const { rebuildSite } = await import("./rebuild-site.ts");
   clock.mark("modules");
   return rebuildSite({ config, options, paths, started, clock, sourceHash, siteHash, settingsDigest, statePath, stampPath, stats, digest, assets });
+}
+
+/** What a build reads and must never delete by replacing its output folder. */
+function buildInputs(config: SiteConfig, paths: BuildPaths): BuildInput[] {
+  return [
+    { name: "the content folder", path: config.contentDir },
+    { name: "the layouts folder", path: config.layoutsDir },
+    { name: "the static files folder", path: paths.publicDir },
+    { name: "the build cache", path: paths.cacheDir },
+    { name: "the Eleventy config", path: paths.eleventyConfig },
+    { name: "the project folder", path: process.cwd() },
+  ];
 }
 
 function unchangedReport(stamp: BuildStamp, documents: number, durationMs: number): Omit<BuildReport, "phases"> {

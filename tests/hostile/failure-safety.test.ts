@@ -239,3 +239,15 @@ describe("documents that leave the site", () => {
     expect(invalidMentions).toEqual([]);
   });
 });
+
+describe("an output folder that holds the build's own inputs", () => {
+  it("is refused before anything is written, and the documents stay", () => {
+    const dir = makeTempDir();
+    writeContent(dir, { "story.md": documentText(story(1)) });
+    const run = runBuild(dir, ["--out", dir]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/holds the content folder/);
+    expect(listFiles(dir)).toEqual(["content/story.md"]);
+  });
+});
+
