@@ -74,7 +74,9 @@ export async function writeState(path: string, state: Omit<BuildState, "version"
   if (previous === undefined) {
     for (const name of readdirSync(path)) if (name !== SITE_FILE && !SHARD_FILE.test(name)) await rm(join(path, name), { force: true });
   }
-  const shards = Array.from({ length: CONTENT_SHARDS }, () => ({ entries: new Map<string, CachedDocument>(), changed: previous === undefined }));
+  // Shards of a content cache made by other code were not read, so nothing in them can be kept.
+  const rewriteAll = previous === undefined || previous.sourceHash !== state.sourceHash;
+  const shards = Array.from({ length: CONTENT_SHARDS }, () => ({ entries: new Map<string, CachedDocument>(), changed: rewriteAll }));
   for (const [file, entry] of state.content) {
     const shard = shards[shardOf(file)]!;
     shard.entries.set(file, entry);

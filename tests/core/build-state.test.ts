@@ -77,6 +77,14 @@ describe("build state", () => {
     expect(state?.outputs).toEqual(new Map([["index.html", "f1"]]));
   });
 
+  it("rewrites every shard after a change of code, even one whose documents all went away", async () => {
+    const folder = stateFolder(makeTempDir(), "dist");
+    await writeState(folder, { sourceHash: "older code", siteHash: "abc", content: cache(200), outputs: new Map() });
+    const previous = (await readState(folder, "src"))!;
+    await writeState(folder, { sourceHash: "src", siteHash: "abc", content: cache(1), outputs: new Map() }, previous);
+    expect((await readState(folder, "src"))!.content).toEqual(cache(1));
+  });
+
   it("is absent when nothing was written", async () => {
     expect(await readState(stateFolder(makeTempDir(), "dist"), "src")).toBeUndefined();
   });
