@@ -23,6 +23,7 @@ import { transferable } from "./render-pages.ts";
 import { rereadArticle } from "./reread-article.ts";
 import { RenderQueue } from "./render-queue.ts";
 import { inTurn, shareWork } from "./share-work.ts";
+import { boundHeapGrowth } from "./heap-growth.ts";
 import { WorkerPool } from "./worker-pool.ts";
 import { SEARCH_FOLDER, searchIndexDigest, searchIndexFiles, searchRecords } from "../output/search-index.ts";
 import { SiteUrls } from "../site/site-urls.ts";
@@ -78,6 +79,7 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
     if (renderAhead) pool = new WorkerPool(WORKERS, { ...renderSetup, prepareAtStart: true });
     const state = options.full ? undefined : await readState(statePath, sourceHash);
     const transaction = new OutputTransaction(config.outDir, !state || state.siteHash !== siteHash || !existsSync(config.outDir));
+    if (transaction.full) boundHeapGrowth();
     await transaction.recover();
     const trusted = transaction.full ? undefined : state;
     const parse: ParseDocuments = (dir, files, fresh) =>
