@@ -27,6 +27,7 @@ import { boundHeapGrowth } from "./heap-growth.ts";
 import { WorkerPool } from "./worker-pool.ts";
 import { SEARCH_FOLDER, searchIndexDigest, searchIndexFiles, searchRecords } from "../output/search-index.ts";
 import { SiteUrls } from "../site/site-urls.ts";
+import { foldName } from "../fold-name.ts";
 
 /**
  * Below these amounts of work, a worker thread costs more than it saves: it loads its modules
@@ -123,11 +124,11 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
       return trusted?.outputs.get(file.outputPath) !== file.fingerprint;
     });
     // Hosts differ in case sensitivity and Unicode normalisation: compare paths as the strictest does.
-    const claimed = new Map([...outputs.keys()].map((path) => [foldPath(path), path]));
+    const claimed = new Map([...outputs.keys()].map((path) => [foldName(path), path]));
     const changedPages = plan.pages.filter((page) => {
-      const other = claimed.get(foldPath(page.outputPath));
+      const other = claimed.get(foldName(page.outputPath));
       if (other !== undefined) throw new Error(`Two pages claim ${page.outputPath} and ${other}; this is a bug in Broadsheet's page planning.`);
-      claimed.set(foldPath(page.outputPath), page.outputPath);
+      claimed.set(foldName(page.outputPath), page.outputPath);
       outputs.set(page.outputPath, page.fingerprint);
       return trusted?.outputs.get(page.outputPath) !== page.fingerprint;
     });
@@ -229,13 +230,6 @@ function planSearchIndex(plan: SitePlan, config: SiteConfig) {
   const records = searchRecords(plan.index, new SiteUrls(config.baseUrl, config.pathPrefix), config.language);
   return { records, digest: searchIndexDigest(records) };
 }
-
-function foldPath(path: string): string {
-  // ASCII is its own normal form; nearly every path is ASCII, and there are 133,000 at 100,000 stories.
-  return ASCII.test(path) ? path.toLowerCase() : path.normalize("NFC").toLowerCase();
-}
-
-const ASCII = /^[\x00-\x7f]*$/;
 
 interface ThreadJob {
   site: SiteView;

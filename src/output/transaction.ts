@@ -1,6 +1,7 @@
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { foldName } from "../fold-name.ts";
 
 /**
  * Publishes a build without ever leaving a half-written site.
@@ -188,7 +189,7 @@ function insideFolder(folder: string, path: string): string {
 function refuseFoldedDuplicates(paths: string[]): void {
   const seen = new Map<string, string>();
   for (const path of paths) {
-    const folded = path.normalize("NFC").toLowerCase();
+    const folded = foldName(path);
     const earlier = seen.get(folded);
     if (earlier !== undefined) throw new Error(`Two output files would be one on hosts that ignore case or Unicode normalisation: ${JSON.stringify(earlier)} and ${JSON.stringify(path)}.`);
     seen.set(folded, path);

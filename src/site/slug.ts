@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import slugify from "slugify";
+import { foldName } from "../fold-name.ts";
 
 const MAX_SLUG_LENGTH = 80;
-const ASCII = /^[\x00-\x7f]*$/;
 
 // Symbols that carry meaning in names people give topics: without them C++, C# and C collide.
 const SYMBOL_WORDS: Record<string, string> = { "+": " plus ", "#": " sharp ", "@": " at ", "&": " and ", "%": " percent " };
@@ -55,9 +55,7 @@ export function assignUniqueSlugs<T>(
   for (const member of members) {
     const plain = base(member);
     slugs.set(member, plain);
-    // Hosts differ in case sensitivity and Unicode normalisation; compare as the strictest does.
-    // (ASCII is its own normal form.)
-    const folded = ASCII.test(plain) ? plain.toLowerCase() : plain.normalize("NFC").toLowerCase();
+    const folded = foldName(plain);
     const first = firstByFolded.get(folded);
     if (first === undefined) firstByFolded.set(folded, member);
     else {
