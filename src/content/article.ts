@@ -1,3 +1,5 @@
+import { slugBase } from "../slug.ts";
+
 /**
  * The validated, normalised shape of one curated-news document.
  *
@@ -103,6 +105,11 @@ export type ArticleSummary = Pick<
   image?: Image;
   /** URLs of related items, so other articles can link to this one's page. */
   relatedUrls: string[];
+  /**
+   * The title as a URL segment, before collisions with other stories are resolved. Made once
+   * per document rather than on every build: slugify was a sixth of planning a big site.
+   */
+  titleSlug: string;
 };
 
 export const CARD_EXCERPT_LIMIT = 400;
@@ -125,6 +132,7 @@ export function summarise(article: Article): ArticleSummary {
     provider: { name: article.provider.name, domain: article.provider.domain },
     image: article.images[0],
     relatedUrls: article.related.flatMap((item) => (item.url ? [item.url] : [])),
+    titleSlug: slugBase(article.title),
   };
 }
 

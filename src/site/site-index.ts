@@ -1,7 +1,7 @@
 import type { ArticleSummary } from "../content/article.ts";
 import type { ContentIssue } from "../content/content-error.ts";
 import { termKey } from "../content/term-key.ts";
-import { assignUniqueSlugs, slugBase } from "./slug.ts";
+import { assignUniqueSlugs, slugBase } from "../slug.ts";
 import { zonedDates } from "./zoned-dates.ts";
 
 export type TermKind = "topic" | "provider" | "category";
@@ -66,7 +66,7 @@ export function buildSiteIndex(published: ArticleSummary[], timeZone: string): I
   const localDates = new Map(sorted.map((s) => [s, dates.localDate(s.publishedDateTime)]));
   const articleSlugs = assignUniqueSlugs(
     sorted,
-    (s) => `${localDates.get(s)}/${slugBase(s.title)}`,
+    (s) => `${localDates.get(s)}/${s.titleSlug}`,
     oldestFirst,
     (s) => s.identity,
   );

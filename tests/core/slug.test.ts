@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignUniqueSlugs, slugBase } from "../../src/site/slug.ts";
+import { assignUniqueSlugs, slugBase } from "../../src/slug.ts";
 
 describe("slugBase", () => {
   it("lower-cases and hyphenates Latin names", () => {

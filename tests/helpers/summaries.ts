@@ -1,15 +1,17 @@
 import type { ArticleSummary } from "../../src/content/article.ts";
+import { slugBase } from "../../src/slug.ts";
 
 let counter = 0;
 
 /** A published story's summary with a unique identity; override any field. */
 export function summary(overrides: Partial<ArticleSummary> = {}): ArticleSummary {
   counter += 1;
+  const title = overrides.title ?? `Story ${counter}`;
   return {
     sourcePath: `story-${counter}.md`,
     revision: `rev-${counter}`,
     identity: `https://outlet.example/story-${counter}`,
-    title: `Story ${counter}`,
+    title,
     excerpt: "An excerpt.",
     type: "article",
     category: "news",
@@ -20,6 +22,7 @@ export function summary(overrides: Partial<ArticleSummary> = {}): ArticleSummary
     topics: [],
     provider: { name: "Harbour Times", domain: "harbourtimes.example" },
     relatedUrls: [],
+    titleSlug: slugBase(title),
     ...overrides,
   };
 }

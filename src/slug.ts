@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import slugify from "slugify";
-import { foldName } from "../fold-name.ts";
+import { foldName } from "./fold-name.ts";
 
 const MAX_SLUG_LENGTH = 80;
 
