@@ -40,33 +40,33 @@ export function shortHash(text: string): string {
 }
 
 /**
- * Gives each member of a group a unique slug. The member that came first (earliest date, then key)
- * keeps the plain slug, so a URL stays put when a later story or spelling collides with it.
+ * Gives each member of a group a unique slug, in the members' order. The member that came first
+ * (earliest date, then key) keeps the plain slug, so a URL stays put when a later story or
+ * spelling collides with it.
  */
 export function assignUniqueSlugs<T>(
   members: T[],
-  base: (member: T) => string,
+  base: (member: T, index: number) => string,
   order: (a: T, b: T) => number,
   key: (member: T) => string,
-): Map<T, string> {
-  const slugs = new Map<T, string>();
-  const firstByFolded = new Map<string, T>();
-  const collisions = new Map<string, T[]>();
-  for (const member of members) {
-    const plain = base(member);
-    slugs.set(member, plain);
+): string[] {
+  const slugs = members.map((member, i) => base(member, i));
+  // Positions, not members, in the maps: a hundred thousand stories hash small integers fastest.
+  const firstByFolded = new Map<string, number>();
+  const collisions = new Map<string, number[]>();
+  for (const [i, plain] of slugs.entries()) {
     const folded = foldName(plain);
     const first = firstByFolded.get(folded);
-    if (first === undefined) firstByFolded.set(folded, member);
+    if (first === undefined) firstByFolded.set(folded, i);
     else {
       const group = collisions.get(folded);
-      if (group) group.push(member);
-      else collisions.set(folded, [first, member]);
+      if (group) group.push(i);
+      else collisions.set(folded, [first, i]);
     }
   }
   for (const group of collisions.values()) {
-    group.sort(order);
-    for (const member of group.slice(1)) slugs.set(member, `${slugs.get(member)!}-${shortHash(key(member))}`);
+    group.sort((a, b) => order(members[a]!, members[b]!));
+    for (const i of group.slice(1)) slugs[i] = `${slugs[i]!}-${shortHash(key(members[i]!))}`;
   }
   return slugs;
 }

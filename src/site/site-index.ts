@@ -60,13 +60,14 @@ export interface IndexResult {
 /** Derives everything the pages need from the published stories. Deterministic for any input order. */
 export function buildSiteIndex(published: ArticleSummary[], timeZone: string): IndexResult {
   const { unique, errors } = withoutDuplicateStories(published);
-  const sorted = [...unique].sort(newestFirst);
+  const sorted = unique.sort(newestFirst);
 
   const dates = zonedDates(timeZone, "en");
-  const localDates = new Map(sorted.map((s) => [s, dates.localDate(s.publishedDateTime)]));
+  // `YYYY/MM/DD`, the folder of each story's page.
+  const days = sorted.map((s) => dates.localDate(s.publishedDateTime));
   const articleSlugs = assignUniqueSlugs(
     sorted,
-    (s) => `${localDates.get(s)}/${s.titleSlug}`,
+    (s, i) => `${days[i]}/${s.titleSlug}`,
     oldestFirst,
     (s) => s.identity,
   );
@@ -74,17 +75,19 @@ export function buildSiteIndex(published: ArticleSummary[], timeZone: string): I
   const topics = new TermCollector("topic");
   const providers = new TermCollector("provider");
   const categories = new TermCollector("category");
-  const articles: IndexedArticle[] = sorted.map((summary) => ({
+  const articles: IndexedArticle[] = sorted.map((summary, i) => ({
     summary,
-    path: `${articleSlugs.get(summary)}/`,
-    localDate: localDates.get(summary)!.replaceAll("/", "-"),
+    path: `${articleSlugs[i]}/`,
+    localDate: days[i]!.replaceAll("/", "-"),
     topics: summary.topics.map((name) => topics.add(name, summary)),
     provider: providers.add(summary.provider.name, summary),
     category: summary.category === undefined ? undefined : categories.add(summary.category, summary),
   }));
   const terms = { topic: topics.finish(), provider: providers.finish(), category: categories.finish() };
   for (const article of articles) {
-    for (const term of [...article.topics, article.provider, ...(article.category ? [article.category] : [])]) term.articles.push(article);
+    for (const topic of article.topics) topic.articles.push(article);
+    article.provider.articles.push(article);
+    article.category?.articles.push(article);
   }
 
   const byStoryUrl = new Map<string, IndexedArticle>();
@@ -110,13 +113,20 @@ function compare(a: string, b: string): number {
 /** The same story (same source URL) in two documents is an error on every copy after the first by path. */
 function withoutDuplicateStories(summaries: ArticleSummary[]): { unique: ArticleSummary[]; errors: ContentIssue[] } {
   const firstByIdentity = new Map<string, ArticleSummary>();
-  const errors: ContentIssue[] = [];
-  for (const summary of [...summaries].sort((a, b) => compare(a.sourcePath, b.sourcePath))) {
+  // Copies are rare: sort only them by path, not every story.
+  const copies = new Map<string, ArticleSummary[]>();
+  for (const summary of summaries) {
     const first = firstByIdentity.get(summary.identity);
     if (first === undefined) firstByIdentity.set(summary.identity, summary);
-    else errors.push({ file: summary.sourcePath, field: "originalUrl", reason: `the same story as ${first.sourcePath}; keep one of the two documents` });
+    else copies.set(summary.identity, [...(copies.get(summary.identity) ?? [first]), summary]);
   }
-  return { unique: [...firstByIdentity.values()], errors };
+  const errors: ContentIssue[] = [];
+  for (const [identity, group] of copies) {
+    const [first, ...others] = group.sort((a, b) => compare(a.sourcePath, b.sourcePath)) as [ArticleSummary, ...ArticleSummary[]];
+    firstByIdentity.set(identity, first);
+    for (const copy of others) errors.push({ file: copy.sourcePath, field: "originalUrl", reason: `the same story as ${first.sourcePath}; keep one of the two documents` });
+  }
+  return { unique: [...firstByIdentity.values()], errors: errors.sort((a, b) => compare(a.file, b.file)) };
 }
 
 class TermCollector {
@@ -152,8 +162,8 @@ class TermCollector {
       (a, b) => oldestFirst(a.first, b.first) || compare(a.term.key, b.term.key),
       (entry) => entry.term.key,
     );
-    for (const entry of entries) {
-      entry.term.slug = slugs.get(entry)!;
+    for (const [i, entry] of entries.entries()) {
+      entry.term.slug = slugs[i]!;
       entry.term.path = `${TERM_FOLDERS[this.kind]}/${entry.term.slug}/`;
     }
     return entries.map((e) => e.term).sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || compare(a.key, b.key));
