@@ -1,5 +1,6 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import yaml from "js-yaml";
 import { beforeEach, describe, expect, it } from "vitest";
 import { sourceDigest } from "../../src/build/code-digest.ts";
 import { readState, stateFolder, writeState } from "../../src/output/build-state.ts";
@@ -98,6 +99,32 @@ describe("incremental builds", () => {
     expect(changed).not.toContain("2026/02/04/story-number-4/index.html");
     expect(changed).not.toContain("topics/even/index.html");
     expect(listFiles(dist)).not.toContain("2026/02/03/story-number-3/index.html");
+  });
+
+  it("rewrites a story's page when a story it lists as related arrives, to link to our page for it", () => {
+    const related = [{ title: "Coming soon", webUrl: "https://outlet.example/coming" }];
+    writeContent(dir, { "story-4.md": documentText({ ...(yaml.load(corpus()["story-4.md"]!.split("---")[1]!) as object), related }) });
+    expect(runBuild(dir).status).toBe(0);
+    const storyPage = "2026/02/04/story-number-4/index.html";
+    expect(readFileSync(join(dist, storyPage), "utf8")).not.toContain("/2026/02/22/the-coming-story/");
+    const before = snapshot(dist);
+    writeContent(dir, { "coming.md": documentText(storyFields({ title: "The coming story", publishedDateTime: "2026-02-22T08:00:00Z", originalUrl: "https://outlet.example/coming", webUrl: "https://outlet.example/coming" })) });
+    expect(runBuild(dir).status).toBe(0);
+    expect(rewritten(before, snapshot(dist))).toContain(storyPage);
+    expect(readFileSync(join(dist, storyPage), "utf8")).toContain("/2026/02/22/the-coming-story/");
+  });
+
+  it("rewrites the pages of a topic's stories when most of its stories come to spell it differently", () => {
+    const storyPage = "2026/02/01/story-number-1/index.html";
+    const before = snapshot(dist);
+    const shouting: Record<string, string> = {};
+    for (let i = 1; i <= 7; i += 1) {
+      shouting[`loud-${i}.md`] = documentText(storyFields({ title: `Loud story ${i}`, publishedDateTime: `2026-03-0${i}T08:00:00Z`, originalUrl: `https://outlet.example/loud-${i}`, topics: ["ODD"] }));
+    }
+    writeContent(dir, shouting);
+    expect(runBuild(dir).status).toBe(0);
+    expect(rewritten(before, snapshot(dist))).toContain(storyPage);
+    expect(readFileSync(join(dist, storyPage), "utf8")).toContain(">ODD<");
   });
 
   it("removes the pages of a deleted document", () => {
