@@ -26,13 +26,16 @@ export class TemplateError extends Error {
 export function viewOf(page: PlannedPage, site: SiteView, article: (sourcePath: string) => Article): View {
   if ("view" in page) return page.view;
   if ("compose" in page) return page.compose();
-  return composeArticleView(article(page.article.sourcePath), page.article, new SiteUrls(site.baseUrl, site.pathPrefix), { siteTitle: site.title });
+  const context = "context" in page ? page.context() : page.article;
+  return composeArticleView(article(page.sourcePath), context, new SiteUrls(site.baseUrl, site.pathPrefix), { siteTitle: site.title });
 }
 
-/** A page as it can cross to a worker thread: plain data, its view built if it had to be composed. */
+/** A page as it can cross to a worker thread: plain data, its view or context built if it had to be. */
 export function transferable(page: PlannedPage): PlannedPage {
-  if (!("compose" in page)) return page;
-  return { outputPath: page.outputPath, layout: page.layout, fingerprint: page.fingerprint, view: page.compose() };
+  const { outputPath, layout, fingerprint } = page;
+  if ("compose" in page) return { outputPath, layout, fingerprint, view: page.compose() };
+  if ("context" in page) return { outputPath, layout: "article.njk", fingerprint, sourcePath: page.sourcePath, article: page.context() };
+  return page;
 }
 
 export function renderPage(env: nunjucks.Environment, page: PlannedPage, site: SiteView, article: (sourcePath: string) => Article): RenderedPage {

@@ -18,9 +18,9 @@ export class RenderQueue {
     this.ownTaken = Array.from({ length: threads }, () => 0);
     let spread = 0;
     for (const page of pages) {
-      if ("article" in page) {
+      if ("sourcePath" in page) {
         // An article nobody holds (an unchanged document read again) goes round the threads.
-        this.own[holder(page.article.sourcePath) ?? spread++ % threads]!.push(page);
+        this.own[holder(page.sourcePath) ?? spread++ % threads]!.push(page);
       } else {
         this.shared.push(page);
       }

@@ -1,5 +1,5 @@
 import { digest } from "../digest.ts";
-import { articleContext, type ArticleContext } from "./article-context.ts";
+import { articleContext, articleContextKey, type ArticleContext } from "./article-context.ts";
 import { documentTitle } from "./page-meta.ts";
 import { alphabeticalGroups, CardMaker, FeedItemMaker, feedLinks, feedView, FEED_FILES, listMeta } from "./compose-lists.ts";
 import { paginateNewsList, pagerUrls } from "./paginate.ts";
@@ -24,15 +24,17 @@ export interface PlanSettings {
 }
 
 /**
- * One file of the site. Article pages carry their context; the renderer composes their view from
- * the full article. Lists and feeds carry `compose`, which builds their view only if they are
- * rendered: their fingerprints come from what the view is made of, so an incremental build of a
- * big site builds the views of the few pages that changed, not of all of them.
+ * One file of the site. Lists and feeds carry `compose`, and article pages `context`, which build
+ * what the page shows only if it is rendered: fingerprints come from what those are made of, so
+ * an incremental build of a big site builds the views of the few pages that changed, not of all
+ * of them. The renderer composes an article page's view from the full article and its context;
+ * a page sent to a worker carries the context itself (`transferable`).
  */
 export type PlannedPage =
   | { outputPath: string; layout: string; fingerprint: string; view: View }
   | { outputPath: string; layout: string; fingerprint: string; compose: () => View }
-  | { outputPath: string; layout: "article.njk"; fingerprint: string; article: ArticleContext };
+  | { outputPath: string; layout: "article.njk"; fingerprint: string; sourcePath: string; context: () => ArticleContext }
+  | { outputPath: string; layout: "article.njk"; fingerprint: string; sourcePath: string; article: ArticleContext };
 
 export const NEWS_SITEMAP_LIMIT = 1_000;
 export const NEWS_WINDOW_HOURS = 48;
@@ -65,8 +67,13 @@ export function planPages(index: SiteIndex, settings: PlanSettings): PlannedPage
 
   // Article pages first, in the index's order: planSitemaps relies on it.
   for (const article of index.articles) {
-    const context = articleContext(article, index, settings.pathPrefix);
-    pages.push({ outputPath: `${article.path}index.html`, layout: "article.njk", fingerprint: fingerprint.of("article.njk", [article.summary.revision, context]), article: context });
+    pages.push({
+      outputPath: `${article.path}index.html`,
+      layout: "article.njk",
+      fingerprint: fingerprint.ofArticle(article.summary.revision, articleContextKey(article, index)),
+      sourcePath: article.summary.sourcePath,
+      context: () => articleContext(article, index, settings.pathPrefix),
+    });
   }
 
   // Archive pages (page/N/) must not change when stories arrive, so they show no counts:
@@ -250,6 +257,10 @@ class Fingerprints {
 
   of(layout: string, data: unknown): string {
     return digest(`${layout}\0${JSON.stringify(data)}`);
+  }
+
+  ofArticle(revision: string, contextKey: string): string {
+    return digest(`article.njk\0${revision}\0${contextKey}`);
   }
 
   cards(articles: IndexedArticle[]): string[] {
