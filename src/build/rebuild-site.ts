@@ -126,9 +126,10 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
     // Hosts differ in case sensitivity and Unicode normalisation: compare paths as the strictest does.
     const claimed = new Map([...outputs.keys()].map((path) => [foldName(path), path]));
     const changedPages = plan.pages.filter((page) => {
-      const other = claimed.get(foldName(page.outputPath));
+      const folded = foldName(page.outputPath);
+      const other = claimed.get(folded);
       if (other !== undefined) throw new Error(`Two pages claim ${page.outputPath} and ${other}; this is a bug in Broadsheet's page planning.`);
-      claimed.set(foldName(page.outputPath), page.outputPath);
+      claimed.set(folded, page.outputPath);
       outputs.set(page.outputPath, page.fingerprint);
       return trusted?.outputs.get(page.outputPath) !== page.fingerprint;
     });
