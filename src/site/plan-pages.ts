@@ -7,7 +7,7 @@ import type { DateArchive, IndexedArticle, SiteIndex, Term, TermKind } from "./s
 import { TERM_FOLDERS } from "./site-index.ts";
 import { SiteUrls } from "./site-urls.ts";
 import { zonedDates } from "./zoned-dates.ts";
-import { chunked, latestStamp, recentArticles, splitSitemap, type SitemapEntry } from "./sitemaps.ts";
+import { chunked, latestStamp, recentArticles, sitemapFiles, type SitemapEntry } from "./sitemaps.ts";
 import type { Link, View } from "./views.ts";
 
 export interface PlanSettings {
@@ -181,21 +181,17 @@ export function planPages(index: SiteIndex, settings: PlanSettings): PlannedPage
 
 function planSitemaps(pages: PlannedPage[], index: SiteIndex, settings: PlanSettings, urls: SiteUrls, fingerprint: Fingerprints): void {
   // Article pages come first, one per article in the index's order; only they have a lastmod.
-  const entries: SitemapEntry[] = index.articles.map((a) => ({ url: urls.absolutePage(a.path), lastmod: a.summary.updatedDateTime ?? a.summary.publishedDateTime }));
+  const articles: SitemapEntry[] = index.articles.map((a) => ({ url: urls.absolutePage(a.path), lastmod: a.summary.updatedDateTime ?? a.summary.publishedDateTime }));
+  const others: SitemapEntry[] = [];
   for (const page of pages.slice(index.articles.length)) {
-    if (page.outputPath.endsWith("index.html") && page.outputPath !== "search/index.html") entries.push({ url: urls.absolutePage(page.outputPath.slice(0, -"index.html".length)), lastmod: undefined });
+    if (page.outputPath.endsWith("index.html") && page.outputPath !== "search/index.html") others.push({ url: urls.absolutePage(page.outputPath.slice(0, -"index.html".length)), lastmod: undefined });
   }
   const add = (outputPath: string, layout: string, view: View) => pages.push({ outputPath, layout, fingerprint: fingerprint.of(layout, view), view });
 
-  // Above the limits, sitemap.xml becomes an index of sitemap-1.xml, sitemap-2.xml, …
-  const sitemapChunks = splitSitemap(entries);
-  if (sitemapChunks.length === 1) {
-    add("sitemap.xml", "sitemap.njk", { kind: "sitemap", entries: sitemapChunks[0]! });
-  } else {
-    const parts = sitemapChunks.map((chunk, i) => {
-      add(`sitemap-${i + 1}.xml`, "sitemap.njk", { kind: "sitemap", entries: chunk });
-      return { url: urls.absolutePage(`sitemap-${i + 1}.xml`), lastmod: latestStamp(chunk.map((e) => e.lastmod)) };
-    });
+  const files = sitemapFiles(articles, others);
+  for (const file of files) add(file.path, "sitemap.njk", { kind: "sitemap", entries: file.entries });
+  if (files.length > 1) {
+    const parts = files.map((file) => ({ url: urls.absolutePage(file.path), lastmod: latestStamp(file.entries.map((e) => e.lastmod)) }));
     add("sitemap.xml", "sitemap-index.njk", { kind: "sitemap-index", sitemaps: parts });
   }
 

@@ -48,6 +48,27 @@ export function splitSitemap(entries: SitemapEntry[], limits: SitemapLimits = SI
   return chunks;
 }
 
+export interface SitemapFile {
+  path: string;
+  entries: SitemapEntry[];
+}
+
+/**
+ * The sitemap files of a site, given its stories' entries newest first and its other pages'.
+ * Everything in `sitemap.xml` while it fits; above the limits, stories and other pages in files
+ * of their own, stories oldest first, so that new stories change only the last of their files
+ * and a site republished many times a day leaves the others as crawlers and caches last saw them.
+ * More than one file means `sitemap.xml` is to be an index of them.
+ */
+export function sitemapFiles(articles: SitemapEntry[], pages: SitemapEntry[], limits: SitemapLimits = SITEMAP_LIMITS): SitemapFile[] {
+  if (articles.length + pages.length <= limits.urls) {
+    const [only, ...more] = splitSitemap([...articles, ...pages], limits);
+    if (more.length === 0) return [{ path: "sitemap.xml", entries: only! }];
+  }
+  const files = (name: string, entries: SitemapEntry[]) => (entries.length === 0 ? [] : splitSitemap(entries, limits).map((chunk, i) => ({ path: `sitemap-${name}-${i + 1}.xml`, entries: chunk })));
+  return [...files("articles", [...articles].reverse()), ...files("pages", pages)];
+}
+
 const ENTRY_FRAME_BYTES = Buffer.byteLength(sitemapEntryXml({ url: "" }));
 const LASTMOD_FRAME_BYTES = Buffer.byteLength(sitemapEntryXml({ url: "", lastmod: "" })) - ENTRY_FRAME_BYTES;
 const NEEDS_ESCAPING = /[&<>"']/;

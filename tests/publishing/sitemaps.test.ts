@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createEnvironment } from "../../src/render/environment.ts";
 import { filters } from "../../src/render/filters.ts";
-import { chunked, SITEMAP_FRAME, SITEMAP_LIMITS, sitemapEntryXml, splitSitemap, type SitemapEntry } from "../../src/site/sitemaps.ts";
+import { chunked, SITEMAP_FRAME, SITEMAP_LIMITS, sitemapEntryXml, sitemapFiles, splitSitemap, type SitemapEntry } from "../../src/site/sitemaps.ts";
 import { documentText, listFiles, makeTempDir, PROJECT_ROOT, readOutput, runBuild, storyFields, writeContent } from "../helpers/fixtures.ts";
 import { parseXml } from "./parse-output.ts";
 
@@ -84,6 +84,37 @@ describe("sitemap.xml, news-sitemap.xml and robots.txt", () => {
 
   it("robots.txt allows crawling and names both sitemaps by absolute URL", () => {
     expect(readOutput(dir, "robots.txt")).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${BASE}/sitemap.xml\nSitemap: ${BASE}/news-sitemap.xml\n`);
+  });
+});
+
+describe("the sitemap files of a site", () => {
+  // Stories newest first, as the site index holds them; lists and archives carry no lastmod.
+  const story = (day: number): SitemapEntry => ({ url: `${BASE}/2026/01/${String(day).padStart(2, "0")}/story/`, lastmod: `2026-01-${String(day).padStart(2, "0")}T00:00:00Z` });
+  const stories = (newest: number) => Array.from({ length: newest }, (_, i) => story(newest - i));
+  const lists = [{ url: `${BASE}/` }, { url: `${BASE}/topics/` }];
+  const small = { urls: 3, bytes: SITEMAP_LIMITS.bytes };
+
+  it("keeps every page in sitemap.xml while they fit, stories newest first, then the other pages", () => {
+    expect(sitemapFiles(stories(1), lists, small)).toEqual([{ path: "sitemap.xml", entries: [story(1), ...lists] }]);
+  });
+
+  it("above the limits, gives stories, oldest first, and other pages files of their own", () => {
+    const files = sitemapFiles(stories(4), lists, small);
+    expect(files.map((f) => f.path)).toEqual(["sitemap-articles-1.xml", "sitemap-articles-2.xml", "sitemap-pages-1.xml"]);
+    expect(files.map((f) => f.entries)).toEqual([[story(1), story(2), story(3)], [story(4)], lists]);
+  });
+
+  it("above the limits, leaves the files of older stories as they were when new stories arrive", () => {
+    const before = sitemapFiles(stories(4), lists, small);
+    const after = sitemapFiles(stories(5), lists, small);
+    expect(after[0]).toEqual(before[0]);
+    expect(after[1]!.entries).toEqual([story(4), story(5)]);
+  });
+
+  it("counts bytes as well as URLs before keeping everything in one file", () => {
+    const limit = Buffer.byteLength(SITEMAP_FRAME) + [story(1), ...lists].reduce((sum, e) => sum + Buffer.byteLength(sitemapEntryXml(e)), 0);
+    expect(sitemapFiles(stories(1), lists, { urls: 50_000, bytes: limit }).map((f) => f.path)).toEqual(["sitemap.xml"]);
+    expect(sitemapFiles(stories(1), lists, { urls: 50_000, bytes: limit - 1 }).map((f) => f.path)).toEqual(["sitemap-articles-1.xml", "sitemap-pages-1.xml"]);
   });
 });
 
