@@ -118,7 +118,8 @@ function withoutDuplicateStories(summaries: ArticleSummary[]): { unique: Article
   for (const summary of summaries) {
     const first = firstByIdentity.get(summary.identity);
     if (first === undefined) firstByIdentity.set(summary.identity, summary);
-    else copies.set(summary.identity, [...(copies.get(summary.identity) ?? [first]), summary]);
+    else if (copies.has(summary.identity)) copies.get(summary.identity)!.push(summary);
+    else copies.set(summary.identity, [first, summary]);
   }
   const errors: ContentIssue[] = [];
   for (const [identity, group] of copies) {

@@ -33,6 +33,17 @@ describe("buildSiteIndex: articles", () => {
     expect(index.articles).toHaveLength(1);
     expect(errors).toEqual([{ file: "b.md", field: "originalUrl", reason: "the same story as a.md; keep one of the two documents" }]);
   });
+
+  it("keeps the first copy by path of each story and reports the others in path order, whatever order they come in", () => {
+    const copy = (sourcePath: string, story: string) => summary({ sourcePath, identity: `https://outlet.example/${story}` });
+    const { index, errors } = buildSiteIndex([copy("d.md", "x"), copy("c.md", "y"), copy("b.md", "x"), copy("e.md", "y"), copy("a.md", "x")], "UTC");
+    expect(index.articles.map((a) => a.summary.sourcePath).sort()).toEqual(["a.md", "c.md"]);
+    expect(errors.map((e) => [e.file, e.reason])).toEqual([
+      ["b.md", "the same story as a.md; keep one of the two documents"],
+      ["d.md", "the same story as a.md; keep one of the two documents"],
+      ["e.md", "the same story as c.md; keep one of the two documents"],
+    ]);
+  });
 });
 
 describe("buildSiteIndex: topics, providers and categories", () => {
