@@ -17,7 +17,10 @@ const KEEP_OLD_BUNDLES_MS = 24 * 3_600_000;
 export async function precompiledCli(root = resolve(import.meta.dirname, "..")) {
   const sourceDir = join(root, "src");
   const cacheDir = join(root, "node_modules", ".cache", "broadsheet");
-  const folder = join(cacheDir, `bundle-${sourceDigest(sourceDir)}`);
+  const sources = sourceDigest(sourceDir);
+  // The bundle's name also changes with how it is made (this file).
+  const bundleKey = createHash("sha1").update(readFileSync(import.meta.filename)).update("\0").update(sources).digest("base64url").slice(0, 16);
+  const folder = join(cacheDir, `bundle-${bundleKey}`);
   if (existsSync(join(folder, "cli.js"))) return folder;
   const staging = `${folder}.${process.pid}.tmp`;
   try {
@@ -31,8 +34,11 @@ export async function precompiledCli(root = resolve(import.meta.dirname, "..")) 
       platform: "node",
       target: "node20",
       packages: "external",
-      // Tells the bundled worker (src/build/build-worker.ts) that it must register tsx itself.
-      define: { BROADSHEET_BUNDLE: "true" },
+      // BROADSHEET_BUNDLE tells the bundled worker (src/build/build-worker.ts) that it must register
+      // tsx itself. BROADSHEET_SOURCE_DIGEST is the digest of the sources this bundle was made from
+      // (src/build/code-digest.ts): the src/ folder found at run time may have changed since, or
+      // belong to another checkout sharing this node_modules.
+      define: { BROADSHEET_BUNDLE: "true", BROADSHEET_SOURCE_DIGEST: JSON.stringify(sources) },
       logLevel: "silent",
     });
     try {
@@ -50,15 +56,18 @@ export async function precompiledCli(root = resolve(import.meta.dirname, "..")) 
   }
 }
 
-/** Digest of the sources and of how they are bundled (this file). */
-function sourceDigest(sourceDir) {
-  const hash = createHash("sha1").update(readFileSync(import.meta.filename)).update("\0");
+/**
+ * Digest of every file under src/, by path and content: the same as `sourceDigest` in
+ * src/build/code-digest.ts computes when run from src/ (a test holds the two together).
+ */
+export function sourceDigest(sourceDir) {
+  const hash = createHash("sha1");
   const files = readdirSync(sourceDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
   for (const file of files) hash.update(relative(sourceDir, file)).update("\0").update(readFileSync(file)).update("\0");
-  return hash.digest("base64url").slice(0, 16);
+  return hash.digest("base64url");
 }
 
 function removeOldBundles(cacheDir, current) {

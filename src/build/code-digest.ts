@@ -2,19 +2,24 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 
-const SOURCE_DIR = sourceFolder(import.meta.dirname);
+/** Defined in the precompiled bundle (scripts/precompiled.js): the digest of the sources it was made from. */
+declare const BROADSHEET_SOURCE_DIGEST: string | undefined;
 
 /**
  * A digest of Broadsheet's own code, src/. What a document's summary holds depends on it, so a
- * summary cached by other code is not trusted.
+ * summary cached by other code is not trusted. The precompiled bundle was made from sources
+ * whose digest it carries: src/ may have changed since it started, and where node_modules is a
+ * link to another checkout's, the src/ found above the bundle is that checkout's.
  */
 export function sourceDigest(): string {
+  if (typeof BROADSHEET_SOURCE_DIGEST !== "undefined") return BROADSHEET_SOURCE_DIGEST;
+  const sourceDir = sourceFolder(import.meta.dirname);
   const hash = createHash("sha1");
-  const sources = readdirSync(SOURCE_DIR, { recursive: true, withFileTypes: true })
+  const sources = readdirSync(sourceDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
-  for (const file of sources) hash.update(relative(SOURCE_DIR, file)).update("\0").update(readFileSync(file)).update("\0");
+  for (const file of sources) hash.update(relative(sourceDir, file)).update("\0").update(readFileSync(file)).update("\0");
   return hash.digest("base64url");
 }
 
@@ -29,11 +34,7 @@ export function codeDigest(eleventyConfig: string, source: string): string {
   return hash.digest("base64url");
 }
 
-/**
- * src/, found from here whether this module runs from src/build/ or from the precompiled bundle
- * in node_modules/.cache/broadsheet/ (scripts/precompiled.js): the first folder up that holds
- * this file's source.
- */
+/** src/, found from here (src/build/): the first folder up that holds this file's source. */
 function sourceFolder(from: string): string {
   for (let folder = from; ; folder = dirname(folder)) {
     if (existsSync(join(folder, "src", "build", "code-digest.ts"))) return join(folder, "src");

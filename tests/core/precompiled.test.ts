@@ -1,7 +1,8 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { precompiledCli } from "../../scripts/precompiled.js";
+import { precompiledCli, sourceDigest as bundledSourcesDigest } from "../../scripts/precompiled.js";
+import { sourceDigest } from "../../src/build/code-digest.ts";
 import { makeTempDir, PROJECT_ROOT } from "../helpers/fixtures.ts";
 
 /** A copy of the project's src/ with its own node_modules/.cache and the project's esbuild (packages stay external to the bundle). */
@@ -18,13 +19,21 @@ describe("the precompiled bundle of src/", () => {
     const root = projectCopy();
     const first = await precompiledCli(root);
     expect(first).toBeDefined();
-    expect(existsSync(join(first!, "cli.js")) && existsSync(join(first!, "worker-entry.js"))).toBe(true);
+    expect(["cli.js", "worker-entry.js"].every((file) => existsSync(join(first!, file)))).toBe(true);
     expect(await precompiledCli(root)).toBe(first);
 
     writeFileSync(join(root, "src", "cli.ts"), `${readFileSync(join(root, "src", "cli.ts"), "utf8")}\n// an edit\n`);
     const second = await precompiledCli(root);
     expect(second).not.toBe(first);
     expect(existsSync(join(second!, "cli.js"))).toBe(true);
+  });
+
+  it("carries the digest of the sources it was made from, the one a build from src/ computes", async () => {
+    const root = projectCopy();
+    const bundle = (await precompiledCli(root))!;
+    expect(bundledSourcesDigest(join(PROJECT_ROOT, "src"))).toBe(sourceDigest());
+    const code = readdirSync(bundle).map((file) => readFileSync(join(bundle, file), "utf8")).join("\n");
+    expect(code).toContain(JSON.stringify(bundledSourcesDigest(join(root, "src"))));
   });
 
   it("removes bundles of older sources a day after they were made", async () => {
