@@ -10,9 +10,8 @@ import { join, relative, resolve } from "node:path";
 const KEEP_OLD_BUNDLES_MS = 24 * 3_600_000;
 
 /**
- * The folder of the bundle of `root`'s src/: `cli.js`, and `worker-entry.js` and
- * `stat-worker-entry.js` beside the chunks that start workers, so that
- * `new URL("./worker-entry.js", import.meta.url)` finds them as it does in src/.
+ * The folder of the bundle of `root`'s src/: `cli.js`, and `worker-entry.js` beside the chunk
+ * that starts workers, so `new URL("./worker-entry.js", import.meta.url)` finds it as in src/.
  * Undefined when it cannot be made (esbuild missing or failing): the caller runs src/ through tsx.
  */
 export async function precompiledCli(root = resolve(import.meta.dirname, "..")) {
@@ -27,11 +26,7 @@ export async function precompiledCli(root = resolve(import.meta.dirname, "..")) 
   try {
     const { build } = await import("esbuild");
     await build({
-      entryPoints: {
-        cli: join(sourceDir, "cli.ts"),
-        "worker-entry": join(sourceDir, "build", "build-worker.ts"),
-        "stat-worker-entry": join(sourceDir, "content", "stat-worker.ts"),
-      },
+      entryPoints: { cli: join(sourceDir, "cli.ts"), "worker-entry": join(sourceDir, "build", "build-worker.ts") },
       outdir: staging,
       bundle: true,
       splitting: true,

@@ -3,16 +3,14 @@ import { rm } from "node:fs/promises";
 import { checkOutputFolder, type BuildInput } from "../config/output-folder.ts";
 import type { BuildOptions, SiteConfig } from "../config/site-config.ts";
 import { statDocuments } from "../content/discover-documents.ts";
-import { statDocumentsOnWorker } from "../content/stat-on-worker.ts";
 import type { ContentIssue } from "../content/content-error.ts";
-import { readState, stateFolder } from "../output/build-state.ts";
+import { stateFolder } from "../output/build-state.ts";
 import { contentDigest, readStamp, stampStillHolds, type BuildStamp } from "../output/build-stamp.ts";
 import { OutputTransaction } from "../output/transaction.ts";
 import type { ExclusionReason } from "../site/publish-rules.ts";
 import { digest as digestOf } from "../digest.ts";
 import { codeDigest, sourceDigest } from "./code-digest.ts";
 import { collectAssets } from "./collect-assets.ts";
-import { OVERLAPPED_STAT_THRESHOLD, WORKERS } from "./parallelism.ts";
 import { PhaseClock } from "./phase-clock.ts";
 
 export interface BuildPaths {
@@ -57,19 +55,12 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
 
   const stampPath = `${statePath}.stamp`;
   const settingsDigest = digestOf(JSON.stringify([siteHash, options.search, options.skipInvalid]));
-  const previous = options.full ? undefined : await readStamp(stampPath);
-  // A big site built before most likely changed in a few places, if at all: this thread reads
-  // the last build's state while a worker stats the documents, and gives up reading if nothing changed.
-  const overlap = previous !== undefined && previous.documents >= OVERLAPPED_STAT_THRESHOLD && WORKERS > 0;
-  const stopReading = new AbortController();
-  const earlyState = overlap ? readState(statePath, sourceHash, stopReading.signal) : undefined;
-  const stats = overlap ? await statDocumentsOnWorker(config.contentDir) : statDocuments(config.contentDir);
+  const stats = statDocuments(config.contentDir);
   const digest = contentDigest(stats);
   clock.mark("stat");
 
+  const previous = options.full ? undefined : await readStamp(stampPath);
   if (!options.full && existsSync(config.outDir) && stampStillHolds(previous, settingsDigest, digest, options.now)) {
-    stopReading.abort();
-    await earlyState;
     await new OutputTransaction(config.outDir, false).recover();
     return { ...unchangedReport(previous, stats.length, performance.now() - started), phases: clock.phases };
   }
@@ -77,8 +68,7 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
   // Only a build with something to do loads the pipeline: parsers, Nunjucks, the planner.
   const { rebuildSite } = await import("./rebuild-site.ts");
   clock.mark("modules");
-  const previousState = async () => (options.full ? undefined : (earlyState ?? readState(statePath, sourceHash)));
-  return rebuildSite({ config, options, paths, started, clock, sourceHash, siteHash, settingsDigest, statePath, stampPath, stats, digest, assets, previousState });
+  return rebuildSite({ config, options, paths, started, clock, sourceHash, siteHash, settingsDigest, statePath, stampPath, stats, digest, assets });
 }
 
 /** What a build reads and must never delete by replacing its output folder. */

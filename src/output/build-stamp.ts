@@ -16,8 +16,6 @@ export interface BuildStamp {
   now: string;
   /** The first instant after `now` at which the passing of time changes the output. */
   quietUntil: string;
-  /** How many documents that build read: a big site's next build reads its state early. */
-  documents: number;
   /** What that build reported, to report again. */
   published: number;
   excluded: Record<string, number>;

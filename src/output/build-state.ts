@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { deserialize, serialize } from "node:v8";
 import type { CachedDocument, ContentCache } from "../content/content-cache.ts";
 
@@ -44,20 +43,15 @@ export function stateFolder(cacheDir: string, outDir: string): string {
 /**
  * The previous state, or undefined when there is none or it belongs to another version. Its
  * content cache is left unread, and empty, when other code (another `sourceHash`) made it.
- * A build may start reading it before it knows it needs it: `stop` makes it give up (undefined)
- * at the next shard.
  */
-export async function readState(path: string, sourceHash: string, stop?: AbortSignal): Promise<BuildState | undefined> {
+export async function readState(path: string, sourceHash: string): Promise<BuildState | undefined> {
   try {
-    // Synchronous reads, one shard per turn of the event loop: the build waits for the state
-    // anyway, unless it learns in between that it has nothing to do.
+    // Synchronous reads: the build waits for the state anyway.
     const site = deserialize(readFileSync(join(path, SITE_FILE))) as Omit<BuildState, "content">;
     if (site.version !== STATE_VERSION) return undefined;
     let content: ContentCache | undefined;
     const shards = site.sourceHash === sourceHash ? readdirSync(path).filter((name) => SHARD_FILE.test(name)) : [];
     for (const shard of shards) {
-      await yieldToEventLoop();
-      if (stop?.aborted) return undefined;
       const entries = deserialize(readFileSync(join(path, shard))) as ContentCache;
       if (content === undefined) content = entries;
       else for (const [file, entry] of entries) content.set(file, entry);

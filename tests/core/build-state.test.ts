@@ -23,15 +23,6 @@ describe("build state", () => {
     expect(await readState(folder, "src")).toEqual({ version: expect.any(Number), ...state });
   });
 
-  it("stops reading when the build no longer needs it", async () => {
-    const folder = stateFolder(makeTempDir(), "dist");
-    await writeState(folder, { sourceHash: "src", siteHash: "abc", content: cache(500), outputs: new Map() });
-    const stop = new AbortController();
-    stop.abort();
-    expect(await readState(folder, "src", stop.signal)).toBeUndefined();
-    expect(await readState(folder, "src", new AbortController().signal)).toMatchObject({ siteHash: "abc" });
-  });
-
   it("keeps text in any script", async () => {
     const folder = stateFolder(makeTempDir(), "dist");
     const content: ContentCache = new Map([["posts/zürich.md", { size: 1, mtimeMs: 2, errors: [{ file: "posts/zürich.md", field: "title", reason: "東京 — 😀 is not allowed" }] }]]);

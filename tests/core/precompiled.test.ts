@@ -19,7 +19,7 @@ describe("the precompiled bundle of src/", () => {
     const root = projectCopy();
     const first = await precompiledCli(root);
     expect(first).toBeDefined();
-    expect(["cli.js", "worker-entry.js", "stat-worker-entry.js"].every((file) => existsSync(join(first!, file)))).toBe(true);
+    expect(["cli.js", "worker-entry.js"].every((file) => existsSync(join(first!, file)))).toBe(true);
     expect(await precompiledCli(root)).toBe(first);
 
     writeFileSync(join(root, "src", "cli.ts"), `${readFileSync(join(root, "src", "cli.ts"), "utf8")}\n// an edit\n`);

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { documentText, listFiles, makeTempDir, runBuild, storyFields, writeContent } from "../helpers/fixtures.ts";
@@ -85,26 +85,6 @@ describe("building on worker threads", () => {
     const run = runBuild(fromSource, [], { ...PARALLEL, BROADSHEET_PRECOMPILED: "0" });
     expect(run.status, run.stderr).toBe(0);
     expectSameTree(join(fromSource, "dist"), join(bundled, "dist"));
-  });
-
-  it("with nothing changed, stats on a worker while reading the last state, then stops and writes nothing", () => {
-    const { parallel } = buildTwice(corpus());
-    expect(runBuild(parallel, [], PARALLEL).status).toBe(0);
-    const before = listFiles(join(parallel, "dist")).map((f) => [f, statSync(join(parallel, "dist", f)).mtimeMs]);
-    const run = runBuild(parallel, [], PARALLEL);
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/Documents\s+24 read \(0 parsed\)/);
-    expect(run.stdout).toMatch(/Pages\s+0 written, 0 deleted/);
-    expect(listFiles(join(parallel, "dist")).map((f) => [f, statSync(join(parallel, "dist", f)).mtimeMs])).toEqual(before);
-  });
-
-  it("refuses a missing content folder as a usage error when it stats on a worker", () => {
-    const { parallel } = buildTwice(corpus());
-    expect(runBuild(parallel, [], PARALLEL).status).toBe(0);
-    rmSync(join(parallel, "content"), { recursive: true });
-    const run = runBuild(parallel, [], PARALLEL);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/content folder .* does not exist/);
   });
 
   it("after an edit, a worker that loaded Eleventy ahead renders the changed pages to what a full build writes", () => {
