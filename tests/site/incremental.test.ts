@@ -1,25 +1,28 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import yaml from "js-yaml";
 import { beforeEach, describe, expect, it } from "vitest";
 import { sourceDigest } from "../../src/build/code-digest.ts";
 import { readState, stateFolder, writeState } from "../../src/output/build-state.ts";
 import { documentText, listFiles, makeTempDir, runBuild, storyFields, writeContent } from "../helpers/fixtures.ts";
 
+/** Story `i` of the corpus, with any fields changed. */
+function story(i: number, changes: Record<string, unknown> = {}): string {
+  return documentText(
+    storyFields({
+      title: `Story number ${i}`,
+      publishedDateTime: `2026-02-${String(i).padStart(2, "0")}T08:00:00Z`,
+      originalUrl: `https://outlet.example/${i}`,
+      webUrl: `https://outlet.example/${i}`,
+      topics: i % 2 === 0 ? ["Even", "Numbers"] : ["Odd", "Numbers"],
+      ...changes,
+    }),
+  );
+}
+
 /** A dozen stories over a few topics, enough for paginated lists with a page size of 5. */
 function corpus(): Record<string, string> {
   const documents: Record<string, string> = {};
-  for (let i = 1; i <= 12; i += 1) {
-    documents[`story-${i}.md`] = documentText(
-      storyFields({
-        title: `Story number ${i}`,
-        publishedDateTime: `2026-02-${String(i).padStart(2, "0")}T08:00:00Z`,
-        originalUrl: `https://outlet.example/${i}`,
-        webUrl: `https://outlet.example/${i}`,
-        topics: i % 2 === 0 ? ["Even", "Numbers"] : ["Odd", "Numbers"],
-      }),
-    );
-  }
+  for (let i = 1; i <= 12; i += 1) documents[`story-${i}.md`] = story(i);
   return documents;
 }
 
@@ -103,7 +106,7 @@ describe("incremental builds", () => {
 
   it("rewrites a story's page when a story it lists as related arrives, to link to our page for it", () => {
     const related = [{ title: "Coming soon", webUrl: "https://outlet.example/coming" }];
-    writeContent(dir, { "story-4.md": documentText({ ...(yaml.load(corpus()["story-4.md"]!.split("---")[1]!) as object), related }) });
+    writeContent(dir, { "story-4.md": story(4, { related }) });
     expect(runBuild(dir).status).toBe(0);
     const storyPage = "2026/02/04/story-number-4/index.html";
     expect(readFileSync(join(dist, storyPage), "utf8")).not.toContain("/2026/02/22/the-coming-story/");
