@@ -1,5 +1,6 @@
 import { existsSync, realpathSync } from "node:fs";
-import { relative, resolve, isAbsolute } from "node:path";
+import { resolve } from "node:path";
+import { pathInside } from "../path-inside.ts";
 import { ConfigError } from "./site-config.ts";
 
 /** A folder or file the build reads, by what a person would call it. */
@@ -35,6 +36,5 @@ function realPath(path: string): string {
 
 /** True when `inner` is `outer` or lies somewhere below it. */
 function contains(outer: string, inner: string): boolean {
-  const path = relative(outer, inner);
-  return path === "" || (!path.startsWith("..") && !isAbsolute(path));
+  return pathInside(outer, inner) !== undefined;
 }

@@ -1,7 +1,8 @@
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { foldName } from "../fold-name.ts";
+import { pathInside } from "../path-inside.ts";
 
 /**
  * Publishes a build without ever leaving a half-written site.
@@ -174,8 +175,8 @@ function exitCodeFor(signal: NodeJS.Signals): number {
  */
 function insideFolder(folder: string, path: string): string {
   const target = resolve(folder, path);
-  const fromFolder = relative(resolve(folder), target);
-  const escapes = fromFolder === "" || fromFolder === ".." || fromFolder.startsWith(`..${sep}`) || isAbsolute(fromFolder);
+  const fromFolder = pathInside(folder, target);
+  const escapes = fromFolder === undefined || fromFolder === "";
   if (path === "" || isAbsolute(path) || path.includes("\0") || path.split(/[\\/]/).includes("..") || escapes) {
     throw new Error(`Refusing to touch ${JSON.stringify(path)}: it is not inside the output folder ${folder}.`);
   }

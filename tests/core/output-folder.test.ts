@@ -32,6 +32,10 @@ describe("the output folder", () => {
     expect(() => checkOutputFolder(`${root}/content-site`, inputs.slice(0, 1), `${root}/content`)).not.toThrow();
   });
 
+  it("may not hold an input whose name starts with two dots", () => {
+    expect(() => checkOutputFolder(root, [{ name: "the content folder", path: `${root}/..content` }], `${root}/..content`)).toThrow(/holds the content folder/);
+  });
+
   it("is compared where it really is, through symbolic links", () => {
     const dir = makeTempDir();
     mkdirSync(join(dir, "project/content"), { recursive: true });
