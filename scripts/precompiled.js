@@ -4,7 +4,8 @@
 // "Performance". Plain JavaScript itself: it runs before anything can compile TypeScript.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { sourcesDigest } from "../src/build/source-digest.js";
 
 /** Bundles of older sources are removed a day after they were made; a build may still be using one. */
 const KEEP_OLD_BUNDLES_MS = 24 * 3_600_000;
@@ -17,7 +18,7 @@ const KEEP_OLD_BUNDLES_MS = 24 * 3_600_000;
 export async function precompiledCli(root = resolve(import.meta.dirname, "..")) {
   const sourceDir = join(root, "src");
   const cacheDir = join(root, "node_modules", ".cache", "broadsheet");
-  const sources = sourceDigest(sourceDir);
+  const sources = sourcesDigest(sourceDir);
   // The bundle's name also changes with how it is made (this file).
   const bundleKey = createHash("sha1").update(readFileSync(import.meta.filename)).update("\0").update(sources).digest("base64url").slice(0, 16);
   const folder = join(cacheDir, `bundle-${bundleKey}`);
@@ -54,20 +55,6 @@ export async function precompiledCli(root = resolve(import.meta.dirname, "..")) 
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
-}
-
-/**
- * Digest of every file under src/, by path and content: the same as `sourceDigest` in
- * src/build/code-digest.ts computes when run from src/ (a test holds the two together).
- */
-export function sourceDigest(sourceDir) {
-  const hash = createHash("sha1");
-  const files = readdirSync(sourceDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-  for (const file of files) hash.update(relative(sourceDir, file)).update("\0").update(readFileSync(file)).update("\0");
-  return hash.digest("base64url");
 }
 
 function removeOldBundles(cacheDir, current) {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { sourcesDigest } from "./source-digest.js";
 
 /** Defined in the precompiled bundle (scripts/precompiled.js): the digest of the sources it was made from. */
 declare const BROADSHEET_SOURCE_DIGEST: string | undefined;
@@ -13,14 +14,7 @@ declare const BROADSHEET_SOURCE_DIGEST: string | undefined;
  */
 export function sourceDigest(): string {
   if (typeof BROADSHEET_SOURCE_DIGEST !== "undefined") return BROADSHEET_SOURCE_DIGEST;
-  const sourceDir = sourceFolder(import.meta.dirname);
-  const hash = createHash("sha1");
-  const sources = readdirSync(sourceDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-  for (const file of sources) hash.update(relative(sourceDir, file)).update("\0").update(readFileSync(file)).update("\0");
-  return hash.digest("base64url");
+  return sourcesDigest(sourceFolder(import.meta.dirname));
 }
 
 /**

@@ -1,7 +1,8 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { precompiledCli, sourceDigest as bundledSourcesDigest } from "../../scripts/precompiled.js";
+import { precompiledCli } from "../../scripts/precompiled.js";
+import { sourcesDigest } from "../../src/build/source-digest.js";
 import { sourceDigest } from "../../src/build/code-digest.ts";
 import { makeTempDir, PROJECT_ROOT } from "../helpers/fixtures.ts";
 
@@ -31,9 +32,9 @@ describe("the precompiled bundle of src/", () => {
   it("carries the digest of the sources it was made from, the one a build from src/ computes", async () => {
     const root = projectCopy();
     const bundle = (await precompiledCli(root))!;
-    expect(bundledSourcesDigest(join(PROJECT_ROOT, "src"))).toBe(sourceDigest());
+    expect(sourcesDigest(join(PROJECT_ROOT, "src"))).toBe(sourceDigest());
     const code = readdirSync(bundle).map((file) => readFileSync(join(bundle, file), "utf8")).join("\n");
-    expect(code).toContain(JSON.stringify(bundledSourcesDigest(join(root, "src"))));
+    expect(code).toContain(JSON.stringify(sourcesDigest(join(root, "src"))));
   });
 
   it("removes bundles of older sources a day after they were made", async () => {
