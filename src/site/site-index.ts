@@ -99,11 +99,25 @@ export function buildSiteIndex(published: ArticleSummary[], timeZone: string): I
 }
 
 export function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
-  return compare(b.publishedDateTime, a.publishedDateTime) || compare(a.identity, b.identity);
+  return compareInstants(b.publishedDateTime, a.publishedDateTime) || compare(a.identity, b.identity);
 }
 
 function oldestFirst(a: ArticleSummary, b: ArticleSummary): number {
-  return compare(a.publishedDateTime, b.publishedDateTime) || compare(a.identity, b.identity);
+  return compareInstants(a.publishedDateTime, b.publishedDateTime) || compare(a.identity, b.identity);
+}
+
+/**
+ * Stored instants (`2025-03-14T09:30:00Z`, with `.500` before the Z only when there are
+ * milliseconds) order as text, except that a whole second must count as `.000`: as text,
+ * `…00.500Z` comes before `…00Z`. Comparing them as text is what keeps sorting 100,000 stories cheap.
+ */
+function compareInstants(a: string, b: string): number {
+  if (a.length === b.length) return compare(a, b);
+  return compare(withMilliseconds(a), withMilliseconds(b));
+}
+
+function withMilliseconds(instant: string): string {
+  return instant.length === 20 ? `${instant.slice(0, 19)}.000Z` : instant;
 }
 
 function compare(a: string, b: string): number {

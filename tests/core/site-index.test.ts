@@ -10,6 +10,13 @@ describe("buildSiteIndex: articles", () => {
     expect(index.articles.map((a) => a.summary)).toEqual([newer, older]);
   });
 
+  it("orders stories in the same second by their milliseconds, a whole second being .000", () => {
+    const whole = summary({ publishedDateTime: "2026-01-01T00:00:00Z" });
+    const half = summary({ publishedDateTime: "2026-01-01T00:00:00.500Z" });
+    const { index } = buildSiteIndex([whole, half], "UTC");
+    expect(index.articles.map((a) => a.summary)).toEqual([half, whole]);
+  });
+
   it("dates article URLs in the site's time zone", () => {
     const late = summary({ title: "Late Night Vote", publishedDateTime: "2026-03-14T23:30:00Z" });
     const { index } = buildSiteIndex([late], "Asia/Tokyo");
