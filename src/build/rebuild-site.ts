@@ -6,7 +6,7 @@ import { loadWithCache, type ParseDocuments } from "../content/content-cache.ts"
 import type { FileStat } from "../content/discover-documents.ts";
 import { parseDocuments, type LoadedDocument } from "../content/load-content.ts";
 import type { BuildOptions, SiteConfig } from "../config/site-config.ts";
-import { readState, writeState } from "../output/build-state.ts";
+import { readState, stageState, writeState } from "../output/build-state.ts";
 import { writeStamp } from "../output/build-stamp.ts";
 import { StagedWriter } from "../output/staged-writer.ts";
 import { OutputTransaction } from "../output/transaction.ts";
@@ -142,6 +142,11 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
 
     clock.mark("compare");
     await transaction.begin();
+    const nextState = { sourceHash, siteHash, content: load.cache, outputs };
+    // An incremental build's workers render while this thread waits: it writes the state meanwhile.
+    // A full build's threads all render, and its state is too big to hold twice.
+    const stagedState = transaction.full ? undefined : stageState(statePath, nextState, state);
+    stagedState?.catch(() => {}); // awaited below, after a render error too
     try {
       const writer = new StagedWriter(transaction.staging);
       for (const file of changedAssets) writer.write(file.outputPath, file.content);
@@ -176,13 +181,15 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
       for (const file of (await searchFiles) ?? []) writer.write(`${SEARCH_FOLDER}/${file.path}`, file.content);
     } catch (error) {
       await transaction.abort();
+      await stagedState?.then((staged) => staged.discard(), () => {});
       throw error;
     }
     clock.mark("render");
     await transaction.commit(changed, deleted);
     clock.mark("commit");
     const pagesPlanned = outputs.size;
-    await writeState(statePath, { sourceHash, siteHash, content: load.cache, outputs }, state);
+    if (stagedState) await (await stagedState).publish();
+    else await writeState(statePath, nextState, state);
     await writeStamp(stampPath, {
       settingsDigest,
       contentDigest: digest,

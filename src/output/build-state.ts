@@ -69,6 +69,24 @@ export async function readState(path: string, sourceHash: string): Promise<Build
  * crash between two shard writes leaves a cache that is stale in places, never wrong.
  */
 export async function writeState(path: string, state: Omit<BuildState, "version">, previous?: BuildState): Promise<void> {
+  await (await stageState(path, state, previous)).publish();
+}
+
+/** A state written beside the current one, which stays the one read until `publish`. */
+export interface StagedState {
+  /** Puts the new files in place of the old, the site file last. */
+  publish(): Promise<void>;
+  /** Removes the new files, leaving the current state as it was. */
+  discard(): Promise<void>;
+}
+
+/**
+ * Writes the files of the state as `.tmp` files, to be published once the site they describe
+ * is. An incremental build stages its state while the workers render, so that writing it does
+ * not wait for them: a state published before its pages would tell the next build that pages
+ * it never wrote are up to date.
+ */
+export async function stageState(path: string, state: Omit<BuildState, "version">, previous?: BuildState): Promise<StagedState> {
   await mkdir(path, { recursive: true });
   // A state written by an older version is not read; its files need not stay.
   if (previous === undefined) {
@@ -86,17 +104,25 @@ export async function writeState(path: string, state: Omit<BuildState, "version"
     // A removed document changes its shard too.
     for (const file of previous.content.keys()) if (!state.content.has(file)) shards[shardOf(file)]!.changed = true;
   }
+  const staged: string[] = [];
+  const stage = async (file: string, data: Uint8Array) => {
+    staged.push(file);
+    await writeFile(`${file}.tmp`, data);
+  };
   for (const [i, shard] of shards.entries()) {
     const file = join(path, `content-${i}.v8`);
     if (!shard.changed && existsSync(file)) continue;
-    await writeAtomically(file, serialize(shard.entries));
+    await stage(file, serialize(shard.entries));
   }
-  await writeAtomically(join(path, SITE_FILE), serialize({ version: STATE_VERSION, sourceHash: state.sourceHash, siteHash: state.siteHash, outputs: state.outputs }));
-}
-
-async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
-  await writeFile(`${file}.tmp`, data);
-  await rename(`${file}.tmp`, file);
+  await stage(join(path, SITE_FILE), serialize({ version: STATE_VERSION, sourceHash: state.sourceHash, siteHash: state.siteHash, outputs: state.outputs }));
+  return {
+    publish: async () => {
+      for (const file of staged) await rename(`${file}.tmp`, file);
+    },
+    discard: async () => {
+      for (const file of staged) await rm(`${file}.tmp`, { force: true });
+    },
+  };
 }
 
 /** FNV-1a over the path's UTF-16 code units: cheap, stable across machines and Node versions. */

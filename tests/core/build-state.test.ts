@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "n
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ContentCache } from "../../src/content/content-cache.ts";
-import { readState, stateFolder, writeState } from "../../src/output/build-state.ts";
+import { readState, stageState, stateFolder, writeState } from "../../src/output/build-state.ts";
 import { makeTempDir } from "../helpers/fixtures.ts";
 
 function cache(count: number): ContentCache {
@@ -48,6 +48,28 @@ describe("build state", () => {
     await writeState(folder, { sourceHash: "src", siteHash: "abc", content: cache(5), outputs: new Map() });
     expect(readdirSync(folder).some((n) => n.endsWith(".json"))).toBe(false);
     expect((await readState(folder, "src"))!.content.size).toBe(5);
+  });
+
+  it("keeps the current state the one read until a staged state is published", async () => {
+    const folder = stateFolder(makeTempDir(), "dist");
+    const current = { sourceHash: "src", siteHash: "abc", content: cache(50), outputs: new Map([["index.html", "f1"]]) };
+    await writeState(folder, current);
+    const next = { sourceHash: "src", siteHash: "abc", content: cache(60), outputs: new Map([["index.html", "f2"]]) };
+    const staged = await stageState(folder, next, await readState(folder, "src"));
+    expect(await readState(folder, "src")).toEqual({ version: expect.any(Number), ...current });
+    await staged.publish();
+    expect(await readState(folder, "src")).toEqual({ version: expect.any(Number), ...next });
+  });
+
+  it("leaves the current state as it was, and no files behind, when a staged state is discarded", async () => {
+    const folder = stateFolder(makeTempDir(), "dist");
+    const current = { sourceHash: "src", siteHash: "abc", content: cache(50), outputs: new Map([["index.html", "f1"]]) };
+    await writeState(folder, current);
+    const files = readdirSync(folder).sort();
+    const staged = await stageState(folder, { ...current, content: cache(60), outputs: new Map() }, await readState(folder, "src"));
+    await staged.discard();
+    expect(readdirSync(folder).sort()).toEqual(files);
+    expect(await readState(folder, "src")).toEqual({ version: expect.any(Number), ...current });
   });
 
   it("rewrites only the content shards whose documents changed or went away", async () => {
