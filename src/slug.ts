@@ -8,8 +8,15 @@ const MAX_SLUG_LENGTH = 80;
 const SYMBOL_WORDS: Record<string, string> = { "+": " plus ", "#": " sharp ", "@": " at ", "&": " and ", "%": " percent " };
 
 /**
+ * Names Windows reserves for devices, whatever their case: a folder named `con` or `nul` cannot
+ * be made there, so a site with a story or topic of that name could not be built or copied there.
+ */
+const WINDOWS_DEVICE_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+
+/**
  * A URL segment for a name: ASCII where the name allows, the name's own letters where it is
- * in another script, a hash where it has no letters at all (emoji). Never empty, never `.` or `..`.
+ * in another script, a hash where it has no letters at all (emoji). Never empty, never `.` or
+ * `..`, never a name Windows keeps for a device (those get a hash after them).
  */
 export function slugBase(name: string): string {
   // slugify spells `<` as "less": markup and template tags in a name would become words in its
@@ -18,7 +25,9 @@ export function slugBase(name: string): string {
   const spelled = unmarked.replace(/[+#@&%]/g, (symbol) => SYMBOL_WORDS[symbol] ?? symbol);
   const ascii = slugify(spelled, { lower: true, strict: true, trim: true });
   const slug = ascii !== "" ? ascii : unicodeSlug(name);
-  return slug !== "" ? limitLength(slug) : `x-${shortHash(name)}`;
+  if (slug === "") return `x-${shortHash(name)}`;
+  const limited = limitLength(slug);
+  return WINDOWS_DEVICE_NAMES.test(limited) ? `${limited}-${shortHash(name)}` : limited;
 }
 
 /** Keeps letters and digits of any script, lower-cased and NFC-normalised, joined by hyphens. */

@@ -31,6 +31,16 @@ describe("slugBase", () => {
     }
   });
 
+  it("never yields a name Windows keeps for a device, which no folder there can have", () => {
+    for (const name of ["CON", "Con", "aux", "NUL", "Prn", "COM1", "lpt9"]) {
+      expect(slugBase(name)).toMatch(/^[a-z]{3}[0-9]?-[0-9a-f]{6}$/);
+    }
+  });
+
+  it("leaves names that only begin like a device's alone", () => {
+    expect([slugBase("Console"), slugBase("Con Edison"), slugBase("Auxiliary"), slugBase("COM10")]).toEqual(["console", "con-edison", "auxiliary", "com10"]);
+  });
+
   it("caps long names at 80 characters", () => {
     expect(slugBase("word ".repeat(100)).length).toBeLessThanOrEqual(80);
   });
