@@ -147,6 +147,7 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
     // A full build's threads all render, and its state is too big to hold twice.
     const stagedState = transaction.full ? undefined : stageState(statePath, nextState, state);
     stagedState?.catch(() => {}); // awaited below, after a render error too
+    const discardState = async () => stagedState?.then((staged) => staged.discard(), () => {});
     try {
       const writer = new StagedWriter(transaction.staging);
       for (const file of changedAssets) writer.write(file.outputPath, file.content);
@@ -181,11 +182,15 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
       for (const file of (await searchFiles) ?? []) writer.write(`${SEARCH_FOLDER}/${file.path}`, file.content);
     } catch (error) {
       await transaction.abort();
-      await stagedState?.then((staged) => staged.discard(), () => {});
+      await discardState();
       throw error;
     }
     clock.mark("render");
-    await transaction.commit(changed, deleted);
+    // A commit that fails is rolled back to the previous site (by the next build, if need be): the previous state must stay too.
+    await transaction.commit(changed, deleted).catch(async (error: unknown) => {
+      await discardState();
+      throw error;
+    });
     clock.mark("commit");
     const pagesPlanned = outputs.size;
     if (stagedState) await (await stagedState).publish();
