@@ -8,7 +8,13 @@ import { loadDocument } from "../content/load-content.ts";
  * carries was renamed, say). Incremental builds keep only summaries, so it is read anew.
  */
 export function rereadArticle(contentDir: string, sourcePath: string): Article {
-  const outcome = loadDocument(sourcePath, readFileSync(join(contentDir, sourcePath)));
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(join(contentDir, sourcePath));
+  } catch (error) {
+    throw new Error(`${sourcePath} went away while the site was being built (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); build again.`);
+  }
+  const outcome = loadDocument(sourcePath, bytes);
   if (!outcome.ok) throw new Error(`${sourcePath} changed while the site was being built; build again.`);
   return outcome.article;
 }
