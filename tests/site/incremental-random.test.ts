@@ -124,6 +124,10 @@ function differences(actualDist: string, expectedDist: string): string[] {
   return found;
 }
 
+/**
+ * Builds a site incrementally, `rounds` times, after a few random changes each time (a dozen
+ * before the first), and compares every result with a full build of the same documents.
+ */
 function replay(seed: number, rounds: number): void {
   const dir = makeTempDir();
   writeFileSync(join(dir, "broadsheet.config.json"), PAGE_SETTINGS);
