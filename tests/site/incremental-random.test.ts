@@ -157,7 +157,7 @@ function replay(seed: number, rounds: number): void {
 }
 
 describe("incremental builds after random edits", () => {
-  for (const seed of [1, 3]) {
-    it(`match a full build of the same content (seed ${seed})`, () => replay(seed, 8), 180_000);
+  for (const seed of [1, 5]) {
+    it(`match a full build of the same content (seed ${seed})`, () => replay(seed, 6), 180_000);
   }
 });
