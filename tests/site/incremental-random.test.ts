@@ -8,7 +8,9 @@ import { documentText, listFiles, makeTempDir, runBuild, storyFields, writeConte
  * leaves out something the page shows leaves a stale page behind. The hand-written cases in
  * incremental.test.ts cover the dependencies we know of; this one looks for those we do not:
  * seeded random edits, and after each batch the incremental build must give byte for byte the
- * tree a full build of the same content gives. A failure names the seed and the edits.
+ * tree a full build of the same content gives. Some edits make a document invalid or copy a
+ * story into a second document, so both builds run with --skip-invalid. A failure names the
+ * seed and the edits.
  */
 
 /** A small, seeded PRNG (mulberry32): the same seed replays the same edits. */
@@ -76,7 +78,7 @@ function change(corpus: Corpus, dir: string): string {
   const { pick, chance, files } = corpus;
   const content = join(dir, "content");
   const existing = [...files.keys()];
-  const roll = pick(["add", "add", "add", "edit", "edit", "delete", "rename"] as const);
+  const roll = pick(["add", "add", "add", "edit", "edit", "delete", "rename", "break", "copy"] as const);
   if (existing.length === 0 || roll === "add") {
     const n = corpus.next++;
     const file = `${chance(0.3) ? "desk/" : ""}s${n}.md`;
@@ -89,6 +91,18 @@ function change(corpus: Corpus, dir: string): string {
   if (roll === "edit") {
     writeFileSync(join(content, file), storyText(corpus, n));
     return `edit s${n}`;
+  }
+  if (roll === "break") {
+    // Invalid until a later edit mends it: the builds skip it (--skip-invalid).
+    writeFileSync(join(content, file), storyText(corpus, n).replace(/publishedDateTime: .*/, "publishedDateTime: 31 February"));
+    return `break s${n}`;
+  }
+  if (roll === "copy") {
+    // The same story in a second document: the copy later by path is skipped as a duplicate.
+    const m = corpus.next++;
+    files.set(m, `copy-${m}.md`);
+    writeFileSync(join(content, `copy-${m}.md`), readFileSync(join(content, file)));
+    return `copy s${n} as copy-${m}.md`;
   }
   if (roll === "delete") {
     rmSync(join(content, file));
@@ -107,7 +121,7 @@ function fullBuildOf(dir: string, now: string): string {
   writeFileSync(join(fresh, "broadsheet.config.json"), PAGE_SETTINGS);
   const files = listFiles(join(dir, "content"));
   writeContent(fresh, Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, "content", f))])));
-  const run = runBuild(fresh, ["--full", "--now", now]);
+  const run = runBuild(fresh, ["--full", "--skip-invalid", "--now", now]);
   expect(run.status, run.stderr).toBe(0);
   return join(fresh, "dist");
 }
@@ -147,7 +161,7 @@ function replay(seed: number, rounds: number): void {
     if (corpus.chance(0.3)) clock = Math.min(clock + 1, NOWS.length - 1);
     const now = NOWS[clock]!;
     log.push(`build at ${now}`);
-    const run = runBuild(dir, ["--now", now]);
+    const run = runBuild(dir, ["--skip-invalid", "--now", now]);
     expect(run.status, `${run.stderr}\nseed ${seed}: ${log.join("; ")}`).toBe(0);
     // The comparison below is only worth making if this build kept the previous one's pages.
     if (round > 0) expect(run.stdout).not.toContain("full build");
@@ -156,8 +170,11 @@ function replay(seed: number, rounds: number): void {
   }
 }
 
+// Each seed meets only some of the ways documents depend on one another: of seeds 1 to 6, 4 is
+// the one that caught related stories left out of article fingerprints, and 6 the one that
+// caught providers left out of card keys, when each gap was put in on purpose.
 describe("incremental builds after random edits", () => {
-  for (const seed of [1, 5]) {
+  for (const seed of [4, 6]) {
     it(`match a full build of the same content (seed ${seed})`, () => replay(seed, 6), 180_000);
   }
 });
