@@ -156,7 +156,7 @@ function replay(seed: number, rounds: number): void {
   const log: string[] = [];
   let clock = 0;
   for (let round = 0; round < rounds; round += 1) {
-    const edits = round === 0 ? 12 : 1 + Math.floor(draw() * 3);
+    const edits = round === 0 ? 12 : 2 + Math.floor(draw() * 4);
     for (let i = 0; i < edits; i += 1) log.push(change(corpus, dir));
     if (corpus.chance(0.3)) clock = Math.min(clock + 1, NOWS.length - 1);
     const now = NOWS[clock]!;
@@ -170,11 +170,11 @@ function replay(seed: number, rounds: number): void {
   }
 }
 
-// Each seed meets only some of the ways documents depend on one another: of seeds 1 to 6, 4 is
-// the one that caught related stories left out of article fingerprints, and 6 the one that
-// caught providers left out of card keys, when each gap was put in on purpose.
+// Each seed meets only some of the ways documents depend on one another. With each gap put in on
+// purpose, seeds 5 and 6 (of 1 to 6) caught related stories left out of article fingerprints,
+// and seeds 2 and 6 caught providers left out of card keys.
 describe("incremental builds after random edits", () => {
-  for (const seed of [4, 6]) {
+  for (const seed of [5, 6]) {
     it(`match a full build of the same content (seed ${seed})`, () => replay(seed, 6), 180_000);
   }
 });
