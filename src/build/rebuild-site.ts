@@ -144,7 +144,7 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
     await transaction.begin();
     const nextState = { sourceHash, siteHash, content: load.cache, outputs };
     // An incremental build's workers render while this thread waits: it writes the state meanwhile.
-    // A full build's threads all render, and its state is too big to hold twice.
+    // In a full build this thread renders too, and writing every shard would only slow it down.
     const stagedState = transaction.full ? undefined : stageState(statePath, nextState, state);
     stagedState?.catch(() => {}); // awaited below, after a render error too
     const discardState = async () => stagedState?.then((staged) => staged.discard(), () => {});
