@@ -82,9 +82,9 @@ export interface StagedState {
 
 /**
  * Writes the files of the state as `.tmp` files, to be published once the site they describe
- * is. An incremental build stages its state while the workers render, so that writing it does
- * not wait for them: a state published before its pages would tell the next build that pages
- * it never wrote are up to date.
+ * is. An incremental build stages its state while the workers render and publishes it after
+ * the commit: published before its pages, a state would tell the next build that pages never
+ * written are up to date.
  */
 export async function stageState(path: string, state: Omit<BuildState, "version">, previous?: BuildState): Promise<StagedState> {
   await mkdir(path, { recursive: true });
