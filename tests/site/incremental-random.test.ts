@@ -1,6 +1,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { Random } from "../../bench/prng.ts";
 import { documentText, listFiles, makeTempDir, runBuild, storyFields, writeContent } from "../helpers/fixtures.ts";
 
 /**
@@ -12,18 +13,6 @@ import { documentText, listFiles, makeTempDir, runBuild, storyFields, writeConte
  * story into a second document, so both builds run with --skip-invalid. A failure names the
  * seed and the edits.
  */
-
-/** A small, seeded PRNG (mulberry32): the same seed replays the same edits. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 // Few values, so that stories share topics, days and titles: spellings compete for a topic's
 // name, titles collide into the same slug, lists fill pages and spill onto archive pages.
@@ -40,34 +29,34 @@ const NOWS = ["2026-11-24T12:00:00Z", "2026-11-25T10:00:00Z", "2026-11-26T20:00:
 const PAGE_SETTINGS = JSON.stringify({ pageSize: 3, feedSize: 4 });
 
 interface Corpus {
-  pick: <T>(items: readonly T[]) => T;
-  chance: (p: number) => boolean;
+  /** The benchmark's seeded generator: the same seed replays the same edits. */
+  random: Random;
   /** Story number → its file, for the stories that exist. */
   files: Map<number, string>;
   next: number;
 }
 
 function storyText(corpus: Corpus, n: number): string {
-  const { pick, chance } = corpus;
-  const topics = [...new Set([pick(TOPICS), ...(chance(0.5) ? [pick(TOPICS)] : [])])];
+  const { random } = corpus;
+  const topics = [...new Set([random.pick(TOPICS), ...(random.chance(0.5) ? [random.pick(TOPICS)] : [])])];
   // Related items point at stories that exist, were deleted or have yet to arrive.
-  const related = Array.from({ length: pick([0, 0, 1, 2]) }, () => {
-    const other = Math.floor(corpus.next * 1.5 * pick([0.2, 0.5, 0.9, 1]));
+  const related = Array.from({ length: random.pick([0, 0, 1, 2]) }, () => {
+    const other = Math.floor(corpus.next * 1.5 * random.pick([0.2, 0.5, 0.9, 1]));
     return { title: `Story ${other}`, webUrl: `https://outlet.example/s${other}` };
   });
-  const updated = chance(0.2) ? { updatedDateTime: `${pick(DAYS)}T${pick(HOURS)}` } : {};
+  const updated = random.chance(0.2) ? { updatedDateTime: `${random.pick(DAYS)}T${random.pick(HOURS)}` } : {};
   return documentText(
     storyFields({
-      title: chance(0.6) ? pick(TITLES) : `Story ${n} ${pick(TITLES)}`,
-      excerpt: `Excerpt of story ${n}, version ${pick(["a", "b", "c"])}.`,
-      publishedDateTime: `${pick(DAYS)}T${pick(HOURS)}`,
+      title: random.chance(0.6) ? random.pick(TITLES) : `Story ${n} ${random.pick(TITLES)}`,
+      excerpt: `Excerpt of story ${n}, version ${random.pick(["a", "b", "c"])}.`,
+      publishedDateTime: `${random.pick(DAYS)}T${random.pick(HOURS)}`,
       ...updated,
       originalUrl: `https://outlet.example/s${n}`,
       webUrl: `https://outlet.example/s${n}`,
-      provider: pick(PROVIDERS),
+      provider: random.pick(PROVIDERS),
       topics,
-      category: pick(CATEGORIES),
-      published: !chance(0.1),
+      category: random.pick(CATEGORIES),
+      published: !random.chance(0.1),
       related,
     }),
   );
@@ -75,18 +64,18 @@ function storyText(corpus: Corpus, n: number): string {
 
 /** One random change to the content folder, described for the failure message. */
 function change(corpus: Corpus, dir: string): string {
-  const { pick, chance, files } = corpus;
+  const { random, files } = corpus;
   const content = join(dir, "content");
   const existing = [...files.keys()];
-  const roll = pick(["add", "add", "add", "edit", "edit", "delete", "rename", "break", "copy"] as const);
+  const roll = random.pick(["add", "add", "add", "edit", "edit", "delete", "rename", "break", "copy"] as const);
   if (existing.length === 0 || roll === "add") {
     const n = corpus.next++;
-    const file = `${chance(0.3) ? "desk/" : ""}s${n}.md`;
+    const file = `${random.chance(0.3) ? "desk/" : ""}s${n}.md`;
     files.set(n, file);
     writeContent(dir, { [file]: storyText(corpus, n) });
     return `add s${n} as ${file}`;
   }
-  const n = pick(existing);
+  const n = random.pick(existing);
   const file = files.get(n)!;
   if (roll === "edit") {
     writeFileSync(join(content, file), storyText(corpus, n));
@@ -98,7 +87,7 @@ function change(corpus: Corpus, dir: string): string {
     return `break s${n}`;
   }
   if (roll === "copy") {
-    // The same story in a second document: the copy later by path is skipped as a duplicate.
+    // The same story in a second document: every copy but the first by path is skipped.
     const m = corpus.next++;
     files.set(m, `copy-${m}.md`);
     writeFileSync(join(content, `copy-${m}.md`), readFileSync(join(content, file)));
@@ -146,19 +135,13 @@ function replay(seed: number, rounds: number): void {
   const dir = makeTempDir();
   writeFileSync(join(dir, "broadsheet.config.json"), PAGE_SETTINGS);
   writeContent(dir, {});
-  const draw = random(seed);
-  const corpus: Corpus = {
-    pick: (items) => items[Math.floor(draw() * items.length)]!,
-    chance: (p) => draw() < p,
-    files: new Map(),
-    next: 0,
-  };
+  const corpus: Corpus = { random: new Random(seed), files: new Map(), next: 0 };
   const log: string[] = [];
   let clock = 0;
   for (let round = 0; round < rounds; round += 1) {
-    const edits = round === 0 ? 12 : 2 + Math.floor(draw() * 4);
+    const edits = round === 0 ? 12 : corpus.random.int(2, 5);
     for (let i = 0; i < edits; i += 1) log.push(change(corpus, dir));
-    if (corpus.chance(0.3)) clock = Math.min(clock + 1, NOWS.length - 1);
+    if (corpus.random.chance(0.3)) clock = Math.min(clock + 1, NOWS.length - 1);
     const now = NOWS[clock]!;
     log.push(`build at ${now}`);
     const run = runBuild(dir, ["--skip-invalid", "--now", now]);
@@ -171,10 +154,10 @@ function replay(seed: number, rounds: number): void {
 }
 
 // Each seed meets only some of the ways documents depend on one another. With each gap put in on
-// purpose, seeds 5 and 6 (of 1 to 6) caught related stories left out of article fingerprints,
-// and seeds 2 and 6 caught providers left out of card keys.
+// purpose, seeds 1, 3 and 4 (of 1 to 6) caught related stories left out of article fingerprints,
+// and seed 4 caught providers left out of card keys; seed 3 also breaks and copies documents.
 describe("incremental builds after random edits", () => {
-  for (const seed of [5, 6]) {
+  for (const seed of [3, 4]) {
     it(`match a full build of the same content (seed ${seed})`, () => replay(seed, 6), 180_000);
   }
 });
