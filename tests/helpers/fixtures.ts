@@ -76,6 +76,31 @@ export function listFiles(dir: string): string[] {
     .sort();
 }
 
+/**
+ * How the tree under `actualDir` differs from the one under `expectedDir`: files missing, left
+ * over, or with other bytes. Empty when the two are byte for byte the same.
+ */
+export function treeDifferences(actualDir: string, expectedDir: string): string[] {
+  const actual = new Set(listFiles(actualDir));
+  const expected = listFiles(expectedDir);
+  const found: string[] = [];
+  for (const file of expected) {
+    if (!actual.has(file)) found.push(`missing ${file}`);
+    else if (!readFileSync(join(actualDir, file)).equals(readFileSync(join(expectedDir, file)))) found.push(`stale ${file}`);
+  }
+  for (const file of actual) if (!expected.includes(file)) found.push(`left over ${file}`);
+  return found;
+}
+
+/** A full build, from scratch in a fresh folder, of a copy of `dir`'s documents and config file. */
+export function fullBuildOfCopy(dir: string, flags: string[] = []): CliRun & { dist: string } {
+  const fresh = makeTempDir();
+  writeFileSync(join(fresh, "broadsheet.config.json"), readFileSync(join(dir, "broadsheet.config.json")));
+  const files = listFiles(join(dir, "content"));
+  writeContent(fresh, Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, "content", f))])));
+  return { ...runBuild(fresh, ["--full", ...flags]), dist: join(fresh, "dist") };
+}
+
 export function readOutput(dir: string, path: string): string {
   return readFileSync(join(dir, "dist", path), "utf8");
 }

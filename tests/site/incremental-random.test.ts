@@ -2,7 +2,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Random } from "../../bench/prng.ts";
-import { documentText, listFiles, makeTempDir, runBuild, storyFields, writeContent } from "../helpers/fixtures.ts";
+import { documentText, fullBuildOfCopy, makeTempDir, runBuild, storyFields, treeDifferences, writeContent } from "../helpers/fixtures.ts";
 
 /**
  * Incremental builds rewrite a page only when its fingerprint changes, so a fingerprint that
@@ -104,29 +104,6 @@ function change(corpus: Corpus, dir: string): string {
   return `rename s${n} to ${moved}`;
 }
 
-/** A full build, from scratch, of a copy of `dir`'s content at `now`; returns its output folder. */
-function fullBuildOf(dir: string, now: string): string {
-  const fresh = makeTempDir();
-  writeFileSync(join(fresh, "broadsheet.config.json"), PAGE_SETTINGS);
-  const files = listFiles(join(dir, "content"));
-  writeContent(fresh, Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, "content", f))])));
-  const run = runBuild(fresh, ["--full", "--skip-invalid", "--now", now]);
-  expect(run.status, run.stderr).toBe(0);
-  return join(fresh, "dist");
-}
-
-function differences(actualDist: string, expectedDist: string): string[] {
-  const actual = listFiles(actualDist);
-  const expected = listFiles(expectedDist);
-  const found: string[] = [];
-  for (const file of expected) if (!actual.includes(file)) found.push(`missing ${file}`);
-  for (const file of actual) if (!expected.includes(file)) found.push(`left over ${file}`);
-  for (const file of expected) {
-    if (actual.includes(file) && !readFileSync(join(actualDist, file)).equals(readFileSync(join(expectedDist, file)))) found.push(`stale ${file}`);
-  }
-  return found;
-}
-
 /**
  * Builds a site incrementally, `rounds` times, after a few random changes each time (a dozen
  * before the first), and compares every result with a full build of the same documents.
@@ -148,8 +125,9 @@ function replay(seed: number, rounds: number): void {
     expect(run.status, `${run.stderr}\nseed ${seed}: ${log.join("; ")}`).toBe(0);
     // The comparison below is only worth making if this build kept the previous one's pages.
     if (round > 0) expect(run.stdout).not.toContain("full build");
-    const stale = differences(join(dir, "dist"), fullBuildOf(dir, now));
-    expect(stale, `seed ${seed}, after: ${log.join("; ")}`).toEqual([]);
+    const full = fullBuildOfCopy(dir, ["--skip-invalid", "--now", now]);
+    expect(full.status, full.stderr).toBe(0);
+    expect(treeDifferences(join(dir, "dist"), full.dist), `seed ${seed}, after: ${log.join("; ")}`).toEqual([]);
   }
 }
 
