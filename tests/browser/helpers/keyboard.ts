@@ -42,9 +42,11 @@ export async function tabThrough(page: Page, maxStops: number): Promise<FocusSto
         return { visible: (outline || shadow) && onScreen, why };
       };
       let look = inspect();
-      if (!look.visible) {
-        // Give the page two frames to paint the focus state and finish scrolling to it.
-        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      // Give the page frames to paint the focus state and finish scrolling to it: two were once
+      // not enough for the skip link (found focused and styled, but 72 px above a page that had
+      // scrolled). A stop that stays invisible for ten frames is reported.
+      for (let frames = 0; !look.visible && frames < 10; frames += 1) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
         look = inspect();
       }
       const links = [...document.querySelectorAll("a[href]")];
