@@ -14,10 +14,15 @@ import { compareSnapshots, explainRewrites, groupPaths, linkCopy, snapshot, type
 import { combineSummaries, formatProfileSummary, summariseProfile, type CpuProfile, type ProfileSummary } from "./profile-summary.ts";
 import { snapshotCode, type CodeSnapshot } from "./code-snapshot.ts";
 import { hasGnuTime, PROJECT_ROOT, runBuild as runCli, type BuildRequest, type BuildRun } from "./run-build.ts";
+import { Trash } from "./trash.ts";
 
 const BENCH_DIR = join(PROJECT_ROOT, ".bench");
 /** The text the "edit one" run appends to an excerpt; every page showing it must have been rewritten. */
 const EDIT_MARKER = "Updated with comment from the operator.";
+/** Trees the benchmark replaces wait here until the timed builds are over (trash.ts says why). */
+const trash = new Trash(join(BENCH_DIR, "trash"));
+/** How long the disk is left to recover after the trash of an interrupted run is deleted. */
+const SETTLE_SECONDS = 60;
 let code: CodeSnapshot;
 
 /** Every build of one benchmark runs with the same frozen copy of the code. */
@@ -95,6 +100,11 @@ async function main(): Promise<number> {
   const seed = Number(values.seed);
   if (values.workers !== undefined) process.env.BROADSHEET_WORKERS = values.workers;
   mkdirSync(BENCH_DIR, { recursive: true });
+  const leftover = trash.empty();
+  if (leftover !== undefined) {
+    console.log(`Deleted what an interrupted run left in ${rel(trash.dir)} in ${leftover.toFixed(1)} s; waiting ${SETTLE_SECONDS} s for the disk to recover.`);
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_SECONDS * 1000));
+  }
   code = snapshotCode(PROJECT_ROOT, join(BENCH_DIR, "code"));
 
   const cores = availableParallelism();
@@ -123,6 +133,8 @@ async function main(): Promise<number> {
   writeFileSync(join(BENCH_DIR, "results.json"), json);
   writeFileSync(join(BENCH_DIR, kept), json);
   console.log(`\nResults written to .bench/results.json (and .bench/${kept})`);
+  const emptied = trash.empty();
+  if (emptied !== undefined) console.log(`Deleted the outputs and copies replaced during the run in ${emptied.toFixed(1)} s, after the timed builds.`);
   return 0;
 }
 
@@ -140,9 +152,9 @@ function paths(size: number, variant = "") {
   };
 }
 
-/** Removes an output folder, its cache, and whatever an interrupted build left beside it. */
+/** Moves an output folder, its cache, and whatever an interrupted build left beside it to the trash. */
 function clean(out: string, cache: string): void {
-  for (const dir of [out, cache, join(out, "..", `.${out.split("/").at(-1)}.staging`), join(out, "..", `.${out.split("/").at(-1)}.backup`)]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [out, cache, join(out, "..", `.${out.split("/").at(-1)}.staging`), join(out, "..", `.${out.split("/").at(-1)}.backup`)]) trash.discard(dir);
   rmSync(join(out, "..", `.${out.split("/").at(-1)}.journal.json`), { force: true });
 }
 
@@ -176,13 +188,14 @@ async function incrementalBuilds(size: number, seed: number, profileNoChange: bo
   console.log(`\n[${fmt(size)} documents] incremental builds on the site just built:`);
   const step = async (name: string, change: () => void, check?: (changes: OutputChanges) => Partial<IncrementalResult>) => {
     change();
+    trash.discard(previous); // left by an interrupted run: deleting it here would slow the build timed next
     const linked = linkCopy(p.out, previous);
     const before = snapshot(p.out);
     const run = await runBuild({ content: p.corpus, out: p.out, cacheDir: p.cache });
     failUnlessOk(run, name);
     const changes = compareSnapshots(before, snapshot(p.out), p.out, linked ? previous : undefined);
     const differences = linked ? explainRewrites(changes, p.out, previous) : undefined;
-    rmSync(previous, { recursive: true, force: true });
+    trash.discard(previous);
     const result: IncrementalResult = {
       name,
       run: strip(run),
