@@ -5,7 +5,7 @@
  * with what it replaced (a rewrite with identical bytes is work an incremental build could skip).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
 /** Output path → `inode:mtime:size`. */
@@ -53,9 +53,13 @@ export function compareSnapshots(before: Snapshot, after: Snapshot, outDir: stri
   return changes;
 }
 
-/** Hard-links the whole tree into `copy`: fast, and the old bytes survive the build's renames. */
+/**
+ * Hard-links the whole tree into `copy`: fast, and the old bytes survive the build's renames.
+ * `copy` must not exist: the benchmark moves an old one to its trash rather than delete it here,
+ * just before a timed build (trash.ts says why).
+ */
 export function linkCopy(dir: string, copy: string): boolean {
-  rmSync(copy, { recursive: true, force: true });
+  if (existsSync(copy)) throw new Error(`${copy} already exists; move it aside first.`);
   if (!existsSync(dir)) return false;
   return spawnSync("cp", ["-al", dir, copy]).status === 0;
 }
