@@ -25,7 +25,8 @@ import { RenderQueue } from "./render-queue.ts";
 import { inTurn, shareWork } from "./share-work.ts";
 import { boundHeapGrowth } from "./heap-growth.ts";
 import { WorkerPool } from "./worker-pool.ts";
-import { SEARCH_FOLDER, searchIndexDigest, searchIndexFiles, searchRecords } from "../output/search-index.ts";
+import { planSearchIndexes, searchIndexFiles } from "../output/search-index.ts";
+import { searchPartitions } from "../site/search-partitions.ts";
 import { SiteUrls } from "../site/site-urls.ts";
 import { foldName } from "../fold-name.ts";
 
@@ -133,12 +134,13 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
       outputs.set(page.outputPath, page.fingerprint);
       return trusted?.outputs.get(page.outputPath) !== page.fingerprint;
     });
-    const search = options.search ? planSearchIndex(plan, config) : undefined;
-    if (search) outputs.set(SEARCH_FOLDER, search.digest);
-    const searchChanged = search !== undefined && trusted?.outputs.get(SEARCH_FOLDER) !== search.digest;
+    const searchIndexes = options.search ? planSearchIndexes(searchPartitions(plan.index), new SiteUrls(config.baseUrl, config.pathPrefix), config.language) : [];
+    const changedSearch = searchIndexes.filter((search) => {
+      outputs.set(search.folder, search.digest);
+      return trusted?.outputs.get(search.folder) !== search.digest;
+    });
     const deleted = trusted ? [...trusted.outputs.keys()].filter((path) => !outputs.has(path)) : [];
-    const changed = [...changedAssets, ...changedPages].map((p) => p.outputPath);
-    if (searchChanged) changed.push(SEARCH_FOLDER);
+    const changed = [...[...changedAssets, ...changedPages].map((p) => p.outputPath), ...changedSearch.map((search) => search.folder)];
 
     clock.mark("compare");
     await transaction.begin();
@@ -152,7 +154,7 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
       const writer = new StagedWriter(transaction.staging);
       for (const file of changedAssets) writer.write(file.outputPath, file.content);
       // Pagefind runs in its own process, alongside the rendering below.
-      const searchFiles = searchChanged ? searchIndexFiles(search.records) : undefined;
+      const searchFiles = changedSearch.length > 0 ? searchIndexFiles(changedSearch) : undefined;
       searchFiles?.catch(() => {}); // awaited below; a render error first must not leave it unhandled
       const site = makeSiteView(config, { css: config.pathPrefix + assets.cssPath });
       const many = changedPages.length >= PARALLEL_RENDER_THRESHOLD && WORKERS > 0;
@@ -179,7 +181,9 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
         (w, pages) => workers!.render(w, renderJob, pages.map(transferable)),
         renderHere(job),
       );
-      for (const file of (await searchFiles) ?? []) writer.write(`${SEARCH_FOLDER}/${file.path}`, file.content);
+      for (const [i, bundle] of ((await searchFiles) ?? []).entries()) {
+        for (const file of bundle) writer.write(`${changedSearch[i]!.folder}/${file.path}`, file.content);
+      }
     } catch (error) {
       await transaction.abort();
       await discardState();
@@ -236,12 +240,6 @@ async function parseInParallel(pool: WorkerPool, dir: string, files: FileStat[],
     },
   );
   return results.flat();
-}
-
-/** The search records of the published stories; Pagefind runs only when their digest changed. */
-function planSearchIndex(plan: SitePlan, config: SiteConfig) {
-  const records = searchRecords(plan.index, new SiteUrls(config.baseUrl, config.pathPrefix), config.language);
-  return { records, digest: searchIndexDigest(records) };
 }
 
 interface ThreadJob {

@@ -4,7 +4,8 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
-import type { IndexedArticle, SiteIndex } from "../site/site-index.ts";
+import type { SearchPartition } from "../site/search-partitions.ts";
+import type { IndexedArticle } from "../site/site-index.ts";
 import type { SiteUrls } from "../site/site-urls.ts";
 
 /**
@@ -26,16 +27,29 @@ export interface SearchRecord {
   sort: { date: string };
 }
 
-/** The folder of the site that holds the search bundle; layouts/search.njk loads `pagefind/pagefind-ui.js` from it. */
-export const SEARCH_FOLDER = "pagefind";
-
 /** The search filters, by the names Pagefind's UI shows them under. */
 export const SEARCH_FILTERS = ["topic", "provider", "category"] as const;
 
-/** Every published story as a search record, newest first. */
-export function searchRecords(index: SiteIndex, urls: SiteUrls, language: string): SearchRecord[] {
+/** Every story as a search record, in the order given (newest first). */
+export function searchRecords(articles: IndexedArticle[], urls: SiteUrls, language: string): SearchRecord[] {
   const lang = language.split("-")[0]!.toLowerCase();
-  return index.articles.map((article) => searchRecord(article, urls, lang));
+  return articles.map((article) => searchRecord(article, urls, lang));
+}
+
+/** One search index to write: its folder, its records, and their digest. */
+export interface PlannedSearchIndex {
+  folder: string;
+  primary: boolean;
+  records: SearchRecord[];
+  digest: string;
+}
+
+/** The records and digest of each partition of the search (site/search-partitions.ts). */
+export function planSearchIndexes(partitions: SearchPartition[], urls: SiteUrls, language: string): PlannedSearchIndex[] {
+  return partitions.map(({ folder, primary, articles }) => {
+    const records = searchRecords(articles, urls, language);
+    return { folder, primary, records, digest: searchIndexDigest(records, primary) };
+  });
 }
 
 function searchRecord(article: IndexedArticle, urls: SiteUrls, language: string): SearchRecord {
@@ -58,11 +72,12 @@ function searchRecord(article: IndexedArticle, urls: SiteUrls, language: string)
 }
 
 /**
- * A digest of the records and the Pagefind version that will index them: while it is unchanged,
- * the index a previous build wrote is still right and Pagefind need not run.
+ * A digest of the records, the Pagefind version that will index them, and whether the bundle
+ * carries the scripts: while it is unchanged, the index a previous build wrote is still right
+ * and Pagefind need not run.
  */
-export function searchIndexDigest(records: SearchRecord[]): string {
-  return createHash("sha1").update(pagefindVersion()).update("\0").update(JSON.stringify(records)).digest("base64url");
+export function searchIndexDigest(records: SearchRecord[], primary = true): string {
+  return createHash("sha1").update(pagefindVersion()).update(primary ? "\0primary\0" : "\0merged\0").update(JSON.stringify(records)).digest("base64url");
 }
 
 export interface SearchIndexFile {
@@ -72,37 +87,56 @@ export interface SearchIndexFile {
 }
 
 /**
- * Runs Pagefind over the records and returns its bundle (index, filters, script and UI files)
- * in memory. Pagefind runs as a separate process; it is stopped before this returns, so the
- * build can exit.
+ * Runs Pagefind over each list of records, one index after another in one Pagefind process, and
+ * returns each bundle in memory, in the same order. A primary bundle holds Pagefind's scripts, UI
+ * and WebAssembly beside its index; the others hold only their index, because the search page
+ * merges them into the primary's search, which loads their data with its own scripts.
+ * Pagefind is stopped before this returns, so the build can exit.
  */
-export async function searchIndexFiles(records: SearchRecord[]): Promise<SearchIndexFile[]> {
-  const created = await pagefind.createIndex({});
+export async function searchIndexFiles(indexes: { records: SearchRecord[]; primary: boolean }[]): Promise<SearchIndexFile[][]> {
+  const bundles: SearchIndexFile[][] = [];
   try {
-    if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join("; ")}`);
-    const index = created.index;
+    // One index at a time: Pagefind's memory grows with the index it holds, not with the site.
+    for (const { records, primary } of indexes) bundles.push(await indexRecords(records, primary));
+    return bundles;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+async function indexRecords(records: SearchRecord[], primary: boolean): Promise<SearchIndexFile[]> {
+  const created = await pagefind.createIndex({});
+  if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join("; ")}`);
+  const index = created.index;
+  try {
     // Pagefind takes the records over one pipe; sending them all at once keeps it busy.
     const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
     const failed = added.flatMap((response, i) => response.errors.map((error) => `${records[i]!.url}: ${error}`));
     if (failed.length > 0) throw new Error(`Pagefind refused some search records: ${failed.join("; ")}`);
     const { files, errors } = await index.getFiles();
     if (errors.length > 0) throw new Error(`Pagefind could not build the search index: ${errors.join("; ")}`);
-    return files.map((file) => ({ path: file.path.split("\\").join("/"), content: file.content }));
+    const bundle = files.map((file) => ({ path: file.path.split("\\").join("/"), content: file.content }));
+    return primary ? bundle : bundle.filter((file) => isIndexData(file.path));
   } finally {
-    await pagefind.close();
+    await index.deleteIndex();
   }
 }
 
-/** Writes the search bundle into `outputPath` (the site's `pagefind/` folder), replacing what was there. */
-export async function writeSearchIndex(records: SearchRecord[], outputPath: string): Promise<SearchIndexFile[]> {
-  const files = await searchIndexFiles(records);
+/** The files of an index proper, which a merged index needs; the rest are scripts, styles and WebAssembly. */
+function isIndexData(path: string): boolean {
+  return path === "pagefind-entry.json" || path.endsWith(".pf_meta") || /^(index|fragment|filter)\//.test(path);
+}
+
+/** Writes one search bundle into `outputPath` (e.g. the site's `pagefind/` folder), replacing what was there. */
+export async function writeSearchIndex(records: SearchRecord[], outputPath: string, primary = true): Promise<SearchIndexFile[]> {
+  const [files] = await searchIndexFiles([{ records, primary }]);
   await rm(outputPath, { recursive: true, force: true });
-  for (const file of files) {
+  for (const file of files!) {
     const target = join(outputPath, file.path);
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, file.content);
   }
-  return files;
+  return files!;
 }
 
 let cachedVersion: string | undefined;

@@ -7,6 +7,7 @@ import type { DateArchive, IndexedArticle, SiteIndex, Term, TermKind } from "./s
 import { TERM_FOLDERS } from "./site-index.ts";
 import { SiteUrls } from "./site-urls.ts";
 import { zonedDates } from "./zoned-dates.ts";
+import { searchPartitions } from "./search-partitions.ts";
 import { chunked, latestStamp, recentArticles, sitemapFiles, type SitemapEntry } from "./sitemaps.ts";
 import type { Link, View } from "./views.ts";
 
@@ -167,6 +168,7 @@ export function planPages(index: SiteIndex, settings: PlanSettings): PlannedPage
     breadcrumbs: [home, { name: "Search", url: urls.page("search/") }],
     heading: "Search",
     filters: { topics: allTerms("topic"), providers: allTerms("provider"), categories: allTerms("category") },
+    searchBundles: searchBundles(index, urls),
   });
   addView("404.html", "404.njk", {
     kind: "not-found",
@@ -266,4 +268,10 @@ class Fingerprints {
   feedItems(articles: IndexedArticle[]): string[] {
     return articles.map((article) => this.feedItemMaker.key(article));
   }
+}
+
+/** Where the search page loads Pagefind and its primary index from, and the month indexes it merges in. */
+function searchBundles(index: SiteIndex, urls: SiteUrls): { primary: string; merged: string[] } {
+  const [primary, ...merged] = searchPartitions(index).map((partition) => urls.page(`${partition.folder}/`));
+  return { primary: primary!, merged };
 }

@@ -142,6 +142,8 @@ export interface SimpleView {
   heading: string;
   /** Search filters offered on the search page. */
   filters?: { topics: string[]; providers: string[]; categories: string[] };
+  /** The search page's Pagefind bundles: the primary one, and the indexes merged into its search (site/search-partitions.ts). */
+  searchBundles?: { primary: string; merged: string[] };
 }
 
 export interface FeedView {

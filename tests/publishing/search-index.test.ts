@@ -51,7 +51,7 @@ describe("search records", () => {
   let records: SearchRecord[];
   let byTitle: Map<string, SearchRecord>;
   beforeAll(async () => {
-    records = searchRecords(await siteIndex(stories), urls, config.language);
+    records = searchRecords((await siteIndex(stories)).articles, urls, config.language);
     byTitle = new Map(records.map((r) => [r.meta.title!, r]));
   });
 
@@ -92,9 +92,9 @@ describe("search records", () => {
   });
 
   it("have a digest that changes only when a record does", async () => {
-    const again = searchRecords(await siteIndex(stories), urls, config.language);
+    const again = searchRecords((await siteIndex(stories)).articles, urls, config.language);
     expect(searchIndexDigest(again)).toBe(searchIndexDigest(records));
-    const renamed = searchRecords(await siteIndex({ ...stories, "tram.md": stories["tram.md"].replace("Tram Line 4 Opens", "Tram Line 4 Opens Early") }), urls, config.language);
+    const renamed = searchRecords((await siteIndex({ ...stories, "tram.md": stories["tram.md"].replace("Tram Line 4 Opens", "Tram Line 4 Opens Early") })).articles, urls, config.language);
     expect(searchIndexDigest(renamed)).not.toBe(searchIndexDigest(records));
   });
 });
@@ -105,7 +105,7 @@ describe("the Pagefind bundle written from the records", () => {
   let indexText: string;
   beforeAll(async () => {
     outDir = join(makeTempDir(), "pagefind");
-    files = await writeSearchIndex(searchRecords(await siteIndex(stories), urls, config.language), outDir);
+    files = await writeSearchIndex(searchRecords((await siteIndex(stories)).articles, urls, config.language), outDir);
     // Pagefind's index files are gzipped; read them as the browser would.
     indexText = files
       .filter((f) => /\.pf_(fragment|filter|meta|index)$/.test(f.path))
