@@ -3,7 +3,8 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { expectReadable, pageHeading, storyLinks, STORY_PATH } from "./helpers/page-checks.ts";
-import { filteredResultCount, resultCount, resultLinks, searchFor } from "./helpers/pagefind.ts";
+import { allStoriesOf, follow, olderLink } from "./helpers/navigation.ts";
+import { filteredResultCount, openTopicFilters, resultCount, resultLinks, searchFor, topicFilterGroup } from "./helpers/pagefind.ts";
 import { PROJECT_ROOT } from "./helpers/sample-site.ts";
 import { READER_SETTINGS, useChromium, type Reader } from "./helpers/session.ts";
 
@@ -12,36 +13,8 @@ const prefixedSite = inject("prefixedSite");
 const siteTitle = (JSON.parse(readFileSync(join(PROJECT_ROOT, "broadsheet.config.json"), "utf8")) as { title: string }).title;
 const chromium = useChromium();
 
-/** Clicks a link the way a reader does and waits for the page it leads to. */
-async function follow(page: Page, link: ReturnType<Page["locator"]>): Promise<string> {
-  const href = await link.evaluate((a) => (a as HTMLAnchorElement).href);
-  await link.click();
-  await page.waitForURL(href);
-  return href;
-}
-
 async function headingText(page: Page): Promise<string> {
   return ((await pageHeading(page).textContent()) ?? "").trim();
-}
-
-/** Every story on a news list, following its "Older stories" links to the end, in a page of its own. */
-async function allStoriesOf(reader: Reader, listUrl: string): Promise<string[]> {
-  const page = await reader.context.newPage();
-  try {
-    await page.goto(listUrl);
-    const urls = (await storyLinks(page)).map((l) => l.url);
-    while ((await olderLink(page).count()) > 0) {
-      await follow(page, olderLink(page));
-      urls.push(...(await storyLinks(page)).map((l) => l.url));
-    }
-    return urls;
-  } finally {
-    await page.close();
-  }
-}
-
-function olderLink(page: Page) {
-  return page.getByRole("link", { name: /older stories/i });
 }
 
 function newerLink(page: Page) {
@@ -225,15 +198,6 @@ describe.each(READER_SETTINGS)("a reader at the $viewport width in the $colorSch
     expect(await page.locator("#outside-url").textContent()).toBe(href);
   });
 });
-
-function topicFilterGroup(page: Page) {
-  return page.locator("details.pagefind-ui__filter-block").filter({ has: page.locator("summary", { hasText: /topic/i }) });
-}
-
-/** Pagefind folds each filter group into a <details>; the reader opens "Topic". */
-async function openTopicFilters(page: Page): Promise<void> {
-  await topicFilterGroup(page).locator("summary").click();
-}
 
 /** The topic checkboxes Pagefind offers: "Harbour (12)" → name, count, and the topic's page. */
 async function topicFilterOptions(reader: Reader): Promise<{ label: string; name: string; count: number; topicUrl: string }[]> {

@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 
 /*
  * The search page runs Pagefind's default UI; these read it through its documented class names.
@@ -45,4 +45,14 @@ export async function searchFor(page: Page, query = SEARCH_QUERY): Promise<void>
   const input = page.locator(".pagefind-ui__search-input");
   await input.fill(query);
   await page.locator(".pagefind-ui__result").first().waitFor();
+}
+
+/** Pagefind's "Topic" filter group, a <details> element. */
+export function topicFilterGroup(page: Page): Locator {
+  return page.locator("details.pagefind-ui__filter-block").filter({ has: page.locator("summary", { hasText: /topic/i }) });
+}
+
+/** Pagefind folds each filter group into a <details>; the reader opens "Topic". */
+export async function openTopicFilters(page: Page): Promise<void> {
+  await topicFilterGroup(page).locator("summary").click();
 }
