@@ -111,7 +111,7 @@ export function pageKind(path: string): string {
   if (/^(index\.html|page\/)/.test(path)) return "front page";
   if (/^(feed\.xml|atom\.xml|feed\.json)$/.test(path)) return "site feed";
   if (/sitemap/.test(path)) return "sitemap";
-  if (path.startsWith("pagefind/")) return "search index";
+  if (path.startsWith("pagefind/") || path.startsWith("pagefind-archive/")) return "search index";
   if (path.startsWith("assets/")) return "asset";
   return "other";
 }

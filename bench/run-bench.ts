@@ -10,7 +10,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { addDocuments, BENCH_NOW, DEFAULT_SEED, editDocument, ensureCorpus, restoreCorpus, type CorpusInfo } from "./generate-corpus.ts";
-import { compareSnapshots, explainRewrites, groupPaths, linkCopy, snapshot, type OutputChanges } from "./output-snapshot.ts";
+import { compareSnapshots, explainRewrites, groupPaths, linkCopy, pageKind, snapshot, type OutputChanges } from "./output-snapshot.ts";
 import { combineSummaries, formatProfileSummary, summariseProfile, type CpuProfile, type ProfileSummary } from "./profile-summary.ts";
 import { snapshotCode, type CodeSnapshot } from "./code-snapshot.ts";
 import { hasGnuTime, PROJECT_ROOT, runBuild as runCli, type BuildRequest, type BuildRun } from "./run-build.ts";
@@ -247,25 +247,47 @@ interface SearchResult {
   searchFiles: number;
   extraSeconds?: number;
   extraCpuSeconds?: number;
+  /** The same site republished with 10 new stories, search on, as a curator's builds run by default. */
+  addTen?: { run: Omit<BuildRun, "stdout" | "stderr">; rewritten: number; searchRewritten: number; searchFiles: number };
   note?: string;
 }
 
+const isSearchFile = (path: string) => pageKind(path) === "search index";
+
 async function searchBuild(size: number, seed: number, withoutSearch: FullResult | undefined): Promise<SearchResult> {
+  const { corpus } = paths(size);
   corpusFor(size, seed);
   const p = paths(size, "-search");
   clean(p.out, p.cache);
-  const run = await runBuild({ content: paths(size).corpus, out: p.out, cacheDir: p.cache, full: true, search: true });
-  const searchFiles = run.ok ? [...snapshot(p.out).keys()].filter((path) => path.startsWith("pagefind/")).length : 0;
-  const note = !run.ok ? `the build with search failed: ${firstLines(run.stderr)}` : searchFiles === 0 ? "the build wrote no pagefind/ folder: search indexing is not wired into the build yet" : undefined;
+  const run = await runBuild({ content: corpus, out: p.out, cacheDir: p.cache, full: true, search: true });
+  const searchFiles = run.ok ? [...snapshot(p.out).keys()].filter(isSearchFile).length : 0;
+  const note = !run.ok ? `the build with search failed: ${firstLines(run.stderr)}` : searchFiles === 0 ? "the build wrote no search index" : undefined;
   const extraSeconds = withoutSearch && run.ok ? run.wallSeconds - withoutSearch.run.wallSeconds : undefined;
   const extraCpuSeconds = withoutSearch?.run.cpuSeconds !== undefined && run.cpuSeconds !== undefined && run.ok ? run.cpuSeconds - withoutSearch.run.cpuSeconds : undefined;
   console.log(
-    `  with search: ${run.wallSeconds.toFixed(2)} s wall, peak RSS ${run.peakRssMb?.toFixed(0)} MB, ${searchFiles} files in pagefind/` +
+    `  with search: ${run.wallSeconds.toFixed(2)} s wall, ${run.cpuSeconds?.toFixed(2)} s CPU, peak RSS ${run.peakRssMb?.toFixed(0)} MB, ${fmt(searchFiles)} search index files` +
       (extraSeconds === undefined ? "" : ` (${signed(extraSeconds)} s wall, ${extraCpuSeconds === undefined ? "?" : signed(extraCpuSeconds)} s CPU over --no-search)`) +
       (note ? ` — ${note}` : ""),
   );
+  if (run.phases) console.log(`              phases: ${run.phases}`);
+  let addTen: SearchResult["addTen"];
+  if (run.ok) {
+    try {
+      addDocuments(corpus, size, 10, seed);
+      const before = snapshot(p.out);
+      const add = await runBuild({ content: corpus, out: p.out, cacheDir: p.cache, search: true });
+      failUnlessOk(add, `add 10 with search on ${size}`);
+      const after = snapshot(p.out);
+      const { rewritten } = compareSnapshots(before, after, p.out);
+      addTen = { run: strip(add), rewritten: rewritten.length, searchRewritten: rewritten.filter(isSearchFile).length, searchFiles: [...after.keys()].filter(isSearchFile).length };
+      console.log(`  add 10 with search: ${add.wallSeconds.toFixed(2)} s wall, ${add.cpuSeconds?.toFixed(2)} s CPU, peak RSS ${add.peakRssMb?.toFixed(0)} MB; ${rewritten.length} files rewritten, ${addTen.searchRewritten} of ${fmt(addTen.searchFiles)} search index files`);
+      if (add.phases) console.log(`              phases: ${add.phases}`);
+    } finally {
+      restoreCorpus(corpus, size, seed);
+    }
+  }
   clean(p.out, p.cache);
-  return { size, run: strip(run), searchFiles, extraSeconds, extraCpuSeconds, note };
+  return { size, run: strip(run), searchFiles, extraSeconds, extraCpuSeconds, addTen, note };
 }
 
 async function profileBuild(size: number, seed: number) {
@@ -314,7 +336,9 @@ function printTables(full: FullResult[], incremental: IncrementalResult[] | unde
   table(["documents", "wall s", "build s", "CPU s", "load", "pages written", "pages/s", "peak RSS MB", "MB per extra 1k docs", "target"], rows);
   if (search) {
     const extra = search.extraSeconds === undefined ? "" : `; ${signed(search.extraSeconds)} s wall, ${search.extraCpuSeconds === undefined ? "?" : signed(search.extraCpuSeconds)} s CPU over --no-search`;
-    console.log(`\nWith the search index (${fmt(search.size)} documents): ${search.run.wallSeconds.toFixed(2)} s wall, ${search.run.cpuSeconds?.toFixed(2)} s CPU, peak RSS ${search.run.peakRssMb?.toFixed(0)} MB, ${fmt(search.searchFiles)} pagefind files${extra}${search.note ? ` — ${search.note}` : ""}`);
+    console.log(`\nWith the search index (${fmt(search.size)} documents): ${search.run.wallSeconds.toFixed(2)} s wall, ${search.run.cpuSeconds?.toFixed(2)} s CPU, peak RSS ${search.run.peakRssMb?.toFixed(0)} MB, ${fmt(search.searchFiles)} search index files${extra}${search.note ? ` — ${search.note}` : ""}`);
+    const add = search.addTen;
+    if (add) console.log(`Then add 10 with search on: ${add.run.wallSeconds.toFixed(2)} s wall, ${add.run.cpuSeconds?.toFixed(2)} s CPU, peak RSS ${add.run.peakRssMb?.toFixed(0)} MB, ${add.rewritten} files rewritten (${add.searchRewritten} of the ${fmt(add.searchFiles)} search index files)`);
   }
   if (!incremental) return;
   console.log(`\nIncremental builds on ${fmt(incrementalSize)} documents (no --full)`);
