@@ -92,13 +92,16 @@ export function treeDifferences(actualDir: string, expectedDir: string): string[
   return found;
 }
 
-/** A full build, from scratch in a fresh folder, of a copy of `dir`'s documents and config file. */
-export function fullBuildOfCopy(dir: string, flags: string[] = []): CliRun & { dist: string } {
+/**
+ * A full build, from scratch in a fresh folder, of a copy of `dir`'s documents and config file;
+ * `build` runs it (tests/hostile/cli.ts's `runBuildWithSearch` for a build with the search index).
+ */
+export function fullBuildOfCopy(dir: string, flags: string[] = [], build: (dir: string, flags: string[]) => CliRun = runBuild): CliRun & { dist: string } {
   const fresh = makeTempDir();
   writeFileSync(join(fresh, "broadsheet.config.json"), readFileSync(join(dir, "broadsheet.config.json")));
   const files = listFiles(join(dir, "content"));
   writeContent(fresh, Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, "content", f))])));
-  return { ...runBuild(fresh, ["--full", ...flags]), dist: join(fresh, "dist") };
+  return { ...build(fresh, ["--full", ...flags]), dist: join(fresh, "dist") };
 }
 
 export function readOutput(dir: string, path: string): string {

@@ -9,7 +9,7 @@ import { planSearchIndexes } from "../../src/output/search-index.ts";
 import { searchPartitions } from "../../src/site/search-partitions.ts";
 import type { SiteIndex } from "../../src/site/site-index.ts";
 import { SiteUrls } from "../../src/site/site-urls.ts";
-import { documentText, listFiles, makeTempDir, storyFields, treeDifferences, writeContent } from "../helpers/fixtures.ts";
+import { documentText, fullBuildOfCopy, listFiles, makeTempDir, storyFields, treeDifferences, writeContent } from "../helpers/fixtures.ts";
 import { runBuildWithSearch } from "../hostile/cli.ts";
 
 const NOW = "2026-11-24T12:00:00.000Z";
@@ -123,12 +123,9 @@ describe("a site built with its search in partitions", () => {
     expect(statSync(archiveEntry).mtimeMs).toBe(archiveWritten);
     expect(JSON.parse(readFileSync(join(dist, "pagefind/pagefind-entry.json"), "utf8")).languages.en.page_count).toBe(2);
 
-    const fresh = makeTempDir();
-    writeFileSync(join(fresh, "broadsheet.config.json"), readFileSync(join(dir, "broadsheet.config.json")));
-    writeContent(fresh, Object.fromEntries(listFiles(join(dir, "content")).map((f) => [f, readFileSync(join(dir, "content", f), "utf8")])));
-    const full = runBuildWithSearch(fresh, ["--full"]);
+    const full = fullBuildOfCopy(dir, [], runBuildWithSearch);
     expect(full.status, full.stderr).toBe(0);
-    expect(treeDifferences(dist, join(fresh, "dist"))).toEqual([]);
+    expect(treeDifferences(dist, full.dist)).toEqual([]);
   }, 60_000);
 
   it("removes a period's index, and its place on the search page, once the period has no stories", () => {
