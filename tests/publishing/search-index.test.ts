@@ -91,11 +91,46 @@ describe("search records", () => {
     expect(text).not.toContain("Unpublished Budget Leak");
   });
 
-  it("have a digest that changes only when a record does", async () => {
-    const again = searchRecords((await siteIndex(stories)).articles, urls, config.language);
-    expect(searchIndexDigest(again)).toBe(searchIndexDigest(records));
-    const renamed = searchRecords((await siteIndex({ ...stories, "tram.md": stories["tram.md"].replace("Tram Line 4 Opens", "Tram Line 4 Opens Early") })).articles, urls, config.language);
-    expect(searchIndexDigest(renamed)).not.toBe(searchIndexDigest(records));
+  it("have a digest that stays while the same documents are built again", async () => {
+    const again = (await siteIndex(stories)).articles;
+    const first = (await siteIndex(stories)).articles;
+    expect(searchIndexDigest(again, urls, config.language)).toBe(searchIndexDigest(first, urls, config.language));
+  });
+});
+
+describe("a search index's digest", () => {
+  const original = new Set(Object.keys(stories));
+  /** The digest and records of the original stories only, so that other documents can change what they show. */
+  async function indexOf(documents: Record<string, string>, options: { urls?: SiteUrls; language?: string; primary?: boolean } = {}) {
+    const articles = (await siteIndex(documents)).articles.filter((a) => original.has(a.summary.sourcePath));
+    const [at, language] = [options.urls ?? urls, options.language ?? config.language];
+    return { digest: searchIndexDigest(articles, at, language, options.primary ?? true), records: JSON.stringify(searchRecords(articles, at, language)) };
+  }
+  const respelt = (fields: Record<string, unknown>) => {
+    const documents: Record<string, string> = {};
+    for (const n of [1, 2, 3]) documents[`t${n}.md`] = documentText(storyFields({ title: `Ferry Timetable ${n}`, originalUrl: `https://harbourtimes.example/timetable-${n}`, webUrl: undefined, ...fields }));
+    return { ...stories, ...documents };
+  };
+  const sameTitleEarlier = documentText(storyFields({ title: "Tram Line 4 Opens", publishedDateTime: "2026-03-15T06:00:00Z", originalUrl: "https://other.example/tram", webUrl: undefined }));
+
+  // Each change alters the records of stories whose documents did not change, or the settings;
+  // the digest, made without building the records, must change with them.
+  it.each([
+    ["an excerpt is edited", { documents: { ...stories, "tram.md": stories["tram.md"].replace("for free", "at no charge") } }],
+    ["other stories outvote a topic's spelling", { documents: respelt({ topics: ["TRANSPORT"] }) }],
+    ["other stories outvote a provider's spelling", { documents: respelt({ provider: { name: "HARBOUR TIMES", domain: "harbourtimes.example" } }) }],
+    ["other stories outvote a category's spelling", { documents: respelt({ category: "NEWS" }) }],
+    ["an earlier story of the same day takes the headline's address", { documents: { ...stories, "a-tram.md": sameTitleEarlier } }],
+    ["the path prefix changes", { urls: new SiteUrls(config.baseUrl, "/") }],
+    ["the site's language changes", { language: "de" }],
+  ] as [string, { documents?: Record<string, string>; urls?: SiteUrls; language?: string }][])("changes with the records when %s", async (_, change) => {
+    const [before, after] = [await indexOf(stories), await indexOf(change.documents ?? stories, change)];
+    expect(after.records).not.toBe(before.records);
+    expect(after.digest).not.toBe(before.digest);
+  });
+
+  it("changes when an index becomes the primary, which carries the scripts", async () => {
+    expect((await indexOf(stories, { primary: false })).digest).not.toBe((await indexOf(stories)).digest);
   });
 });
 
