@@ -270,7 +270,7 @@ class Fingerprints {
   }
 }
 
-/** Where the search page loads Pagefind and its primary index from, and the month indexes it merges in. */
+/** Where the search page loads Pagefind and its primary index from, and the indexes it merges in. */
 function searchBundles(index: SiteIndex, urls: SiteUrls): { primary: string; merged: string[] } {
   const [primary, ...merged] = searchPartitions(index).map((partition) => urls.page(`${partition.folder}/`));
   return { primary: primary!, merged };
