@@ -2,6 +2,7 @@ import { existsSync, renameSync, rmSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { foldName } from "../fold-name.ts";
+import { discardFolder, discardLeftovers } from "./discard-folders.ts";
 import { pathInside } from "../path-inside.ts";
 
 /**
@@ -56,6 +57,7 @@ export class OutputTransaction {
     await rm(this.staging, { recursive: true, force: true });
     await rm(`${this.staging}.interrupted`, { recursive: true, force: true });
     await rm(this.backup, { recursive: true, force: true });
+    discardLeftovers(this.outDir);
   }
 
   async begin(): Promise<void> {
@@ -147,7 +149,8 @@ export class OutputTransaction {
     if (existsSync(this.outDir)) await rename(this.outDir, this.backup);
     await rename(this.staging, this.outDir);
     await rm(this.journalPath, { force: true });
-    await rm(this.backup, { recursive: true, force: true });
+    // The new site is published: no one need wait while the old one is deleted.
+    if (existsSync(this.backup)) discardFolder(this.backup, this.outDir);
   }
 
   private async writeJournal(journal: Journal): Promise<void> {

@@ -1,0 +1,62 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { discardFolder, discardLeftovers } from "../../src/output/discard-folders.ts";
+import { makeTempDir } from "../helpers/fixtures.ts";
+import { waitFor } from "../hostile/cli.ts";
+
+/** A folder of a few files, like a small published site. */
+function siteAt(folder: string): void {
+  mkdirSync(join(folder, "2026", "03"), { recursive: true });
+  writeFileSync(join(folder, "index.html"), "<!DOCTYPE html><p>old");
+  writeFileSync(join(folder, "2026", "03", "index.html"), "<!DOCTYPE html><p>march");
+}
+
+const discarded = (dir: string) => readdirSync(dir).filter((name) => name.startsWith(".dist.discarded-"));
+
+describe("discarding a folder", () => {
+  it("moves it out of the way at once, under a hidden name of the output's beside it", () => {
+    const dir = makeTempDir();
+    siteAt(join(dir, ".dist.backup"));
+    discardFolder(join(dir, ".dist.backup"), join(dir, "dist"));
+    expect(existsSync(join(dir, ".dist.backup"))).toBe(false);
+    // What is still there (the deletion may have begun) lies under the discarded name only.
+    expect(readdirSync(dir).every((name) => name.startsWith(".dist.discarded-"))).toBe(true);
+  });
+
+  it("deletes it in a process of its own, which finishes after the call returns", async () => {
+    const dir = makeTempDir();
+    siteAt(join(dir, ".dist.backup"));
+    discardFolder(join(dir, ".dist.backup"), join(dir, "dist"));
+    await waitFor(() => discarded(dir).length === 0, 20_000);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("leaves the output folder and everything else beside it alone", async () => {
+    const dir = makeTempDir();
+    siteAt(join(dir, "dist"));
+    siteAt(join(dir, ".dist.backup"));
+    writeFileSync(join(dir, "notes.txt"), "keep");
+    discardFolder(join(dir, ".dist.backup"), join(dir, "dist"));
+    await waitFor(() => discarded(dir).length === 0, 20_000);
+    expect(readdirSync(dir).sort()).toEqual(["dist", "notes.txt"]);
+    expect(readFileSync(join(dir, "dist", "2026", "03", "index.html"), "utf8")).toBe("<!DOCTYPE html><p>march");
+  });
+});
+
+describe("the leftovers of a deletion cut short", () => {
+  it("are deleted in the background, and only they", async () => {
+    const dir = makeTempDir();
+    siteAt(join(dir, ".dist.discarded-123-456"));
+    siteAt(join(dir, ".dist.discarded-789-012"));
+    siteAt(join(dir, "dist"));
+    siteAt(join(dir, ".other.discarded-123-456"));
+    discardLeftovers(join(dir, "dist"));
+    await waitFor(() => discarded(dir).length === 0, 20_000);
+    expect(readdirSync(dir).sort()).toEqual([".other.discarded-123-456", "dist"]);
+  });
+
+  it("need nothing done when the output's parent folder does not exist yet", () => {
+    expect(() => discardLeftovers(join(makeTempDir(), "missing", "dist"))).not.toThrow();
+  });
+});
