@@ -152,10 +152,17 @@ function paths(size: number, variant = "") {
   };
 }
 
-/** Moves an output folder, its cache, and whatever an interrupted build left beside it to the trash. */
+/**
+ * Moves an output folder, its cache, and whatever an interrupted build left beside it to the
+ * trash: a replaced site whose deletion was cut short too, which the next build would otherwise
+ * delete in the background while it is timed.
+ */
 function clean(out: string, cache: string): void {
-  for (const dir of [out, cache, join(out, "..", `.${out.split("/").at(-1)}.staging`), join(out, "..", `.${out.split("/").at(-1)}.backup`)]) trash.discard(dir);
-  rmSync(join(out, "..", `.${out.split("/").at(-1)}.journal.json`), { force: true });
+  const hidden = `.${out.split("/").at(-1)}.`;
+  const parent = join(out, "..");
+  const leftovers = (existsSync(parent) ? readdirSync(parent) : []).filter((name) => name.startsWith(`${hidden}discarded-`) || name === `${hidden}staging` || name === `${hidden}backup`);
+  for (const dir of [out, cache, ...leftovers.map((name) => join(parent, name))]) trash.discard(dir);
+  rmSync(join(parent, `${hidden}journal.json`), { force: true });
 }
 
 function corpusFor(size: number, seed: number): CorpusInfo {
