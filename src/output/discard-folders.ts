@@ -12,7 +12,13 @@ import { basename, dirname, join } from "node:path";
  */
 export function discardFolder(folder: string, outDir: string): void {
   const discarded = join(dirname(outDir), `${discardedPrefix(outDir)}${process.pid}-${Date.now()}`);
-  renameSync(folder, discarded);
+  try {
+    renameSync(folder, discarded);
+  } catch {
+    // Left where it is (a file held open on Windows, say): the next build deletes it before it starts.
+    // The new site is published by now, and a build that published must not report a failure.
+    return;
+  }
   deleteInBackground([discarded]);
 }
 

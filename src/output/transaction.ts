@@ -2,8 +2,8 @@ import { existsSync, renameSync, rmSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { foldName } from "../fold-name.ts";
-import { discardFolder, discardLeftovers } from "./discard-folders.ts";
 import { pathInside } from "../path-inside.ts";
+import { discardFolder, discardLeftovers } from "./discard-folders.ts";
 
 /**
  * Publishes a build without ever leaving a half-written site.

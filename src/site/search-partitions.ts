@@ -11,10 +11,9 @@ export const SEARCH_ARCHIVE_FOLDER = "pagefind-archive";
 
 /**
  * The most stories an index holds, unless they were published on one day (or, for the primary,
- * on the newest days). Pagefind takes
- * about 4 s for 5,000 records, 8 s for 9,000 and 51 s for 36,000 on two cores, and its memory
- * grows with the index: a build re-indexes at most one index of this size for each period whose
- * stories changed.
+ * on the newest days). Pagefind takes about 4 s for 5,000 records, 8 s for 9,000 and 51 s for
+ * 36,000 on two cores, and its memory grows with the index: a build re-indexes at most one index
+ * of this size for each period whose stories changed.
  */
 export const SEARCH_PARTITION_SIZE = 5_000;
 

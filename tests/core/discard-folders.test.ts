@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { discardFolder, discardLeftovers } from "../../src/output/discard-folders.ts";
 import { makeTempDir } from "../helpers/fixtures.ts";
 import { waitFor } from "../hostile/cli.ts";
@@ -41,6 +41,20 @@ describe("discarding a folder", () => {
     await waitFor(() => discarded(dir).length === 0, 20_000);
     expect(readdirSync(dir).sort()).toEqual(["dist", "notes.txt"]);
     expect(readFileSync(join(dir, "dist", "2026", "03", "index.html"), "utf8")).toBe("<!DOCTYPE html><p>march");
+  });
+
+  it("leaves a folder it cannot move aside where it is, for the next build, without failing", () => {
+    const dir = makeTempDir();
+    siteAt(join(dir, ".dist.backup"));
+    // The discarded name is taken by a folder that is not empty, so the rename fails.
+    vi.spyOn(Date, "now").mockReturnValue(1_000);
+    siteAt(join(dir, `.dist.discarded-${process.pid}-1000`));
+    try {
+      expect(() => discardFolder(join(dir, ".dist.backup"), join(dir, "dist"))).not.toThrow();
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(readFileSync(join(dir, ".dist.backup", "index.html"), "utf8")).toBe("<!DOCTYPE html><p>old");
   });
 });
 
