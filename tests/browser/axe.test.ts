@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { seriousAxeViolations } from "./helpers/axe.ts";
+import { preloadAxe, seriousAxeViolations } from "./helpers/axe.ts";
 import type { ViewportName } from "./helpers/chromium.ts";
 import { openSitePath } from "./helpers/open-page.ts";
 import { pageKinds } from "./helpers/page-kinds.ts";
@@ -29,7 +29,7 @@ describe("the axe-core check", () => {
 
 describe.each(SETTINGS)("axe-core at the $viewport width in the $colorScheme colour scheme", ({ viewport, colorScheme }) => {
   it.each(pageKinds(site.dir))("finds no serious or critical violations on the $kind page (/$path)", async ({ path }) => {
-    const { page } = await chromium.openShared(viewport, colorScheme);
+    const { page } = await chromium.openShared(viewport, colorScheme, { prepare: preloadAxe });
     await openSitePath(page, site.home, path, { search: true });
 
     expect(await seriousAxeViolations(page)).toEqual([]);

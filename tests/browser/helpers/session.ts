@@ -18,6 +18,8 @@ export interface Reader {
 interface OpenOptions {
   /** Ask for reduced motion (no smooth scrolling). */
   reducedMotion?: boolean;
+  /** Prepares the context before its first page opens (see `preloadAxe`). */
+  prepare?: (context: BrowserContext) => Promise<void>;
 }
 
 /**
@@ -46,6 +48,7 @@ export function useChromium(): {
     const context = await browser.newContext({ viewport: VIEWPORTS[viewport], colorScheme, reducedMotion: options.reducedMotion ? "reduce" : "no-preference" });
     context.setDefaultTimeout(15_000);
     const { external } = await answerOutsideRequests(context);
+    await options.prepare?.(context);
     const page = await context.newPage();
     const failedResponses: string[] = [];
     const pageErrors: string[] = [];
@@ -62,7 +65,7 @@ export function useChromium(): {
       return reader;
     },
     openShared(viewport, colorScheme, options = {}) {
-      const key = JSON.stringify([viewport, colorScheme, options]);
+      const key = JSON.stringify([viewport, colorScheme, options.reducedMotion, options.prepare?.name]);
       if (!shared.has(key)) shared.set(key, newReader(viewport, colorScheme, options));
       return shared.get(key)!;
     },
