@@ -5,8 +5,8 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     // The browser suite needs Chromium and runs with `npm run test:browser`.
     exclude: ["tests/browser/**", "node_modules/**"],
-    // Vitest runs one test file at a time on a two-core machine; most files here wait on the
-    // builds they spawn, so two at a time cut the suite from about 215 s to 175 s.
+    // On two cores Vitest runs one test file at a time, and the builds the tests start kept only
+    // 1.4 cores busy; two files at a time keep both busy: the suite took 175–190 s, not 215 s.
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import type { AxeResults } from "axe-core";
 import type { BrowserContext, Page } from "playwright-core";
 
-/** axe-core's browser build, minified: injected into each page checked. */
+/** axe-core's browser build, minified: injected into each page checked, or preloaded into a context (`preloadAxe`). */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 export interface AxeFinding {

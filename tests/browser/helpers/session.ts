@@ -34,6 +34,8 @@ export function useChromium(): {
   let browser: Browser | undefined;
   const perTest: BrowserContext[] = [];
   const shared = new Map<string, Promise<Reader>>();
+  /** The `prepare` functions met so far, so that a shared context is found by which one made it. */
+  const preparations: OpenOptions["prepare"][] = [undefined];
   beforeAll(async () => {
     browser = await connectChromium(inject("chromiumEndpoint"));
   });
@@ -65,7 +67,8 @@ export function useChromium(): {
       return reader;
     },
     openShared(viewport, colorScheme, options = {}) {
-      const key = JSON.stringify([viewport, colorScheme, options.reducedMotion, options.prepare?.name]);
+      if (!preparations.includes(options.prepare)) preparations.push(options.prepare);
+      const key = JSON.stringify([viewport, colorScheme, options.reducedMotion === true, preparations.indexOf(options.prepare)]);
       if (!shared.has(key)) shared.set(key, newReader(viewport, colorScheme, options));
       return shared.get(key)!;
     },
