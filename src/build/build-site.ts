@@ -9,6 +9,7 @@ import { contentDigest, readStamp, stampStillHolds, type BuildStamp } from "../o
 import { OutputTransaction } from "../output/transaction.ts";
 import type { ExclusionReason } from "../site/publish-rules.ts";
 import { digest as digestOf } from "../digest.ts";
+import type { Planner } from "./plan-site.ts";
 import { codeDigest, sourceDigest } from "./code-digest.ts";
 import { collectAssets } from "./collect-assets.ts";
 import { PhaseClock } from "./phase-clock.ts";
@@ -31,6 +32,8 @@ export interface BuildReport {
   pagesWritten: number;
   pagesDeleted: number;
   fullBuild: boolean;
+  /** Which planner planned the pages; none when the build stopped after `stat`, nothing having changed. */
+  planner?: Planner;
   errors: ContentIssue[];
   warnings: ContentIssue[];
   /** Documents left out by --skip-invalid. */
@@ -68,7 +71,7 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
   // Only a build with something to do loads the pipeline: parsers, Nunjucks, the planner.
   const { rebuildSite } = await import("./rebuild-site.ts");
   clock.mark("modules");
-  return rebuildSite({ config, options, paths, started, clock, sourceHash, siteHash, settingsDigest, statePath, stampPath, stats, digest, assets });
+  return rebuildSite({ config, options, paths, started, clock, sourceHash, siteHash, settingsDigest, statePath, stampPath, previousStamp: previous, stats, digest, assets });
 }
 
 /** What a build reads and must never delete by replacing its output folder. */

@@ -2,21 +2,42 @@ import type { ArticleSummary } from "../content/article.ts";
 import type { ContentIssue } from "../content/content-error.ts";
 import { applyPublishRules, type ExclusionReason, type PublishRules } from "../site/publish-rules.ts";
 import { buildSiteIndex, type SiteIndex } from "../site/site-index.ts";
+import { deltaScope, termTable, type TermTable } from "../site/delta-scope.ts";
 import { NEWS_WINDOW_HOURS, planPages, type PlannedPage, type PlanSettings } from "../site/plan-pages.ts";
+
+/** Which planner planned the pages: every page, or only those that stories added since the previous build can change. */
+export type Planner = { name: "full"; reason: string } | { name: "delta" };
+
+/** What a build may plan from besides the documents: the previous build, when the only change since is added documents. */
+export interface PreviousBuild {
+  /** The documents added since, by path. */
+  added: ReadonlySet<string>;
+  terms: TermTable;
+}
 
 export interface SitePlan {
   index: SiteIndex;
+  /** Every page, or with the delta planner only the pages that may have changed. */
   pages: PlannedPage[];
+  planner: Planner;
+  /** The terms' names and paths, for the next build's delta planner. */
+  terms: TermTable;
   excluded: Record<ExclusionReason, number>;
   /** Problems found across documents (the same story twice). */
   errors: ContentIssue[];
 }
 
-/** Valid stories → what is published → indexes → every page with its fingerprint. */
-export function planSite(summaries: ArticleSummary[], rules: PublishRules, settings: PlanSettings): SitePlan {
+/**
+ * Valid stories → what is published → indexes → the pages with their fingerprints. Given the
+ * previous build, only the pages the added stories can change, when that is all they change.
+ */
+export function planSite(summaries: ArticleSummary[], rules: PublishRules, settings: PlanSettings, previous: PreviousBuild | { reason: string } = { reason: "there is no previous build" }): SitePlan {
   const decision = applyPublishRules(summaries, rules);
   const { index, errors } = buildSiteIndex(decision.published, settings.timeZone);
-  return { index, pages: planPages(index, settings), excluded: decision.excluded, errors };
+  const delta = "reason" in previous ? previous : errors.length > 0 ? { reason: "some documents are invalid" } : deltaScope(index, previous.added, previous.terms, settings.pageSize);
+  const planner: Planner = "scope" in delta ? { name: "delta" } : { name: "full", reason: delta.reason };
+  const pages = "scope" in delta ? planPages(index, settings, delta.scope) : planPages(index, settings);
+  return { index, pages, planner, terms: termTable(index), excluded: decision.excluded, errors };
 }
 
 /** Drops the documents named in `errors`, for --skip-invalid, and plans again without them. */

@@ -26,7 +26,9 @@ import { inTurn, shareWork } from "./share-work.ts";
 import { boundHeapGrowth } from "./heap-growth.ts";
 import { WorkerPool } from "./worker-pool.ts";
 import { planSearchIndexes, searchIndexFiles } from "../output/search-index.ts";
-import { searchPartitions } from "../site/search-partitions.ts";
+import { isSearchIndexFolder, searchPartitions } from "../site/search-partitions.ts";
+import { previousBuild } from "./previous-build.ts";
+import type { BuildStamp } from "../output/build-stamp.ts";
 import { SiteUrls } from "../site/site-urls.ts";
 import { foldName } from "../fold-name.ts";
 
@@ -59,6 +61,8 @@ export interface RebuildContext {
   settingsDigest: string;
   statePath: string;
   stampPath: string;
+  /** The previous build's stamp, if it finished. */
+  previousStamp?: BuildStamp;
   stats: FileStat[];
   /** Digest of the documents' paths, sizes and modification times. */
   digest: string;
@@ -69,7 +73,7 @@ export interface RebuildContext {
  * The build proper: load what changed, validate, plan every page, render those whose content
  * changed, and publish atomically. On content errors nothing is written unless `skipInvalid`.
  */
-export async function rebuildSite({ config, options, paths, started, clock, sourceHash, siteHash, settingsDigest, statePath, stampPath, stats, digest, assets }: RebuildContext): Promise<BuildReport> {
+export async function rebuildSite({ config, options, paths, started, clock, sourceHash, siteHash, settingsDigest, statePath, stampPath, previousStamp, stats, digest, assets }: RebuildContext): Promise<BuildReport> {
   let pool: WorkerPool | undefined;
   const renderSetup = { layoutsDir: config.layoutsDir, configPath: paths.eleventyConfig };
   // A build that finds the previous state is most likely incremental: it renders few pages, and
@@ -91,7 +95,7 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
     clock.mark("load");
     const settings = { ...config, now: options.now };
     const rules = { drafts: options.drafts, future: options.future, now: options.now };
-    let plan: SitePlan = planSite(load.summaries, rules, settings);
+    let plan: SitePlan = planSite(load.summaries, rules, settings, previousBuild(trusted, previousStamp, settingsDigest, options.now, load));
     const errors = [...load.errors, ...plan.errors];
     const report: BuildReport = {
       ok: errors.length === 0,
@@ -103,6 +107,7 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
       pagesWritten: 0,
       pagesDeleted: 0,
       fullBuild: transaction.full,
+      planner: plan.planner,
       errors,
       warnings: load.warnings,
       skipped: [],
@@ -112,7 +117,7 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
     if (errors.length > 0) {
       if (!options.skipInvalid) return { ...report, durationMs: performance.now() - started };
       report.skipped = [...new Set(errors.map((e) => e.file))].sort();
-      plan = planSite(withoutFiles(load.summaries, errors), rules, settings);
+      plan = planSite(withoutFiles(load.summaries, errors), rules, settings, { reason: "some documents are invalid" });
       report.ok = true;
     }
     clock.mark("plan");
@@ -120,20 +125,27 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
     report.excluded = { ...plan.excluded, invalid: report.skipped.length };
 
     const outputs = new Map<string, string>();
+    // A delta plan holds only the pages that may have changed: the others keep their fingerprints.
+    const kept = plan.planner.name === "delta" ? [...trusted!.outputs].filter(([path]) => !isSearchIndexFolder(path)) : [];
+    for (const [path, fingerprint] of kept) outputs.set(path, fingerprint);
     const changedAssets = assets.files.filter((file) => {
       outputs.set(file.outputPath, file.fingerprint);
       return trusted?.outputs.get(file.outputPath) !== file.fingerprint;
     });
     // Hosts differ in case sensitivity and Unicode normalisation: compare paths as the strictest does.
-    const claimed = new Map([...outputs.keys()].map((path) => [foldName(path), path]));
-    const changedPages = plan.pages.filter((page) => {
-      const folded = foldName(page.outputPath);
+    const claimed = new Map(assets.files.map((file) => [foldName(file.outputPath), file.outputPath]));
+    const claim = (path: string, kept = false) => {
+      const folded = foldName(path);
       const other = claimed.get(folded);
-      if (other !== undefined) throw new Error(`Two pages claim ${page.outputPath} and ${other}; this is a bug in Broadsheet's page planning.`);
-      claimed.set(folded, page.outputPath);
+      if (other !== undefined && !(kept && other === path)) throw new Error(`Two pages claim ${path} and ${other}; this is a bug in Broadsheet's page planning.`);
+      claimed.set(folded, path);
+    };
+    const changedPages = plan.pages.filter((page) => {
+      claim(page.outputPath);
       outputs.set(page.outputPath, page.fingerprint);
       return trusted?.outputs.get(page.outputPath) !== page.fingerprint;
     });
+    for (const [path] of kept) claim(path, true);
     const searchIndexes = options.search ? planSearchIndexes(searchPartitions(plan.index), new SiteUrls(config.baseUrl, config.pathPrefix), config.language) : [];
     const changedSearch = searchIndexes.filter((search) => {
       outputs.set(search.folder, search.digest);
@@ -144,7 +156,7 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
 
     clock.mark("compare");
     await transaction.begin();
-    const nextState = { sourceHash, siteHash, content: load.cache, outputs };
+    const nextState = { sourceHash, siteHash, content: load.cache, outputs, terms: plan.terms };
     // An incremental build's workers render while this thread waits: it writes the state meanwhile.
     // In a full build this thread renders too, and writing every shard would only slow it down.
     const stagedState = transaction.full ? undefined : stageState(statePath, nextState, state);

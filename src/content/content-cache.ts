@@ -65,3 +65,15 @@ export async function loadWithCache(dir: string, previous: ContentCache, parse?:
 function nonEmpty<T>(items: T[]): T[] | undefined {
   return items.length > 0 ? items : undefined;
 }
+
+/**
+ * The documents in `current` that `previous` did not have, when that is the only difference:
+ * every earlier entry is still there, unchanged (the same object, as `loadWithCache` keeps it).
+ * Undefined when a document was edited, removed or renamed.
+ */
+export function addedDocuments(previous: ContentCache, current: ContentCache): Set<string> | undefined {
+  for (const [file, entry] of previous) if (current.get(file) !== entry) return undefined;
+  const added = new Set<string>();
+  for (const file of current.keys()) if (!previous.has(file)) added.add(file);
+  return added;
+}

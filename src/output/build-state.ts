@@ -4,9 +4,10 @@ import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { CachedDocument, ContentCache } from "../content/content-cache.ts";
+import type { TermTable } from "../site/delta-scope.ts";
 
 /** Bump when the shape of cached data or the meaning of a fingerprint changes. */
-const STATE_VERSION = 5;
+const STATE_VERSION = 6;
 
 /**
  * The content cache is split into shards by path, so that a build that parsed a few documents
@@ -32,6 +33,8 @@ export interface BuildState {
   content: ContentCache;
   /** Output path → fingerprint of what it shows. */
   outputs: Map<string, string>;
+  /** The terms' names and paths, which the delta planner needs unchanged. */
+  terms: TermTable;
 }
 
 /** The folder holding the state of the site built into `outDir`. */
@@ -114,7 +117,7 @@ export async function stageState(path: string, state: Omit<BuildState, "version"
     if (!shard.changed && existsSync(file)) continue;
     await stage(file, serialize(shard.entries));
   }
-  await stage(join(path, SITE_FILE), serialize({ version: STATE_VERSION, sourceHash: state.sourceHash, siteHash: state.siteHash, outputs: state.outputs }));
+  await stage(join(path, SITE_FILE), serialize({ version: STATE_VERSION, sourceHash: state.sourceHash, siteHash: state.siteHash, outputs: state.outputs, terms: state.terms }));
   return {
     publish: async () => {
       for (const file of staged) await rename(`${file}.tmp`, file);

@@ -12,33 +12,39 @@ export interface ListPage<T> {
  * News pagination. The front page shows the newest `size` items. Archive pages `page/N/` hold
  * full pages only, numbered from the oldest, so page 1 always holds the same oldest items and a
  * full archive page never changes when stories arrive; stories newer than the last full page are
- * on the front page. Items come in newest first.
+ * on the front page. Items come in newest first. `wanted` picks pages by number (0 is the front
+ * page) for a build that plans only the pages new stories change (delta-scope.ts).
  */
-export function paginateNewsList<T>(newestFirst: T[], size: number): ListPage<T>[] {
-  const fullPages = Math.floor(newestFirst.length / size);
-  const front: ListPage<T> = {
-    path: "",
-    items: newestFirst.slice(0, size),
-    pager: { olderPath: fullPages > 0 && newestFirst.length > size ? `page/${fullPages}/` : undefined },
-  };
-  // When everything fits on the front page, archive pages would only repeat it.
-  if (newestFirst.length <= size) return [front];
-
-  const oldestFirst = [...newestFirst].reverse();
-  const archive: ListPage<T>[] = [];
-  for (let number = 1; number <= fullPages; number += 1) {
-    archive.push({
-      path: `page/${number}/`,
-      items: oldestFirst.slice((number - 1) * size, number * size).reverse(),
+export function paginateNewsList<T>(newestFirst: T[], size: number, wanted: (page: number) => boolean = () => true): ListPage<T>[] {
+  const archivePages = archivePageCount(newestFirst.length, size);
+  const pages: ListPage<T>[] = [];
+  if (wanted(0)) pages.push({ path: "", items: newestFirst.slice(0, size), pager: { olderPath: archivePages > 0 ? listPagePath(archivePages) : undefined } });
+  for (let number = 1; number <= archivePages; number += 1) {
+    if (!wanted(number)) continue;
+    // Page N holds the Nth `size` items counted from the oldest.
+    const end = newestFirst.length - (number - 1) * size;
+    pages.push({
+      path: listPagePath(number),
+      items: newestFirst.slice(end - size, end),
       pager: {
         // No page count: the label must not change when a newer page fills up.
         label: `Page ${number}`,
-        newerPath: number === fullPages ? "" : `page/${number + 1}/`,
-        olderPath: number === 1 ? undefined : `page/${number - 1}/`,
+        newerPath: number === archivePages ? "" : listPagePath(number + 1),
+        olderPath: number === 1 ? undefined : listPagePath(number - 1),
       },
     });
   }
-  return [front, ...archive];
+  return pages;
+}
+
+/** How many archive pages a list of `count` items has: none while everything fits on the front page, which they would only repeat. */
+export function archivePageCount(count: number, size: number): number {
+  return count > size ? Math.floor(count / size) : 0;
+}
+
+/** A list page's path relative to the list's folder: `""` for the front page (0), `page/N/` for archive page N. */
+export function listPagePath(page: number): string {
+  return page === 0 ? "" : `page/${page}/`;
 }
 
 /** Turns relative pager paths into site URLs under `baseUrl` (the list's own URL, ending in `/`). */

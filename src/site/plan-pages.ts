@@ -2,7 +2,7 @@ import { digest } from "../digest.ts";
 import { articleContext, articleContextKey, type ArticleContext } from "./article-context.ts";
 import { documentTitle } from "./page-meta.ts";
 import { alphabeticalGroups, CardMaker, FeedItemMaker, feedLinks, feedView, FEED_FILES, listMeta } from "./compose-lists.ts";
-import { paginateNewsList, pagerUrls } from "./paginate.ts";
+import { archivePageCount, listPagePath, paginateNewsList, pagerUrls } from "./paginate.ts";
 import type { DateArchive, IndexedArticle, SiteIndex, Term, TermKind } from "./site-index.ts";
 import { TERM_FOLDERS } from "./site-index.ts";
 import { SiteUrls } from "./site-urls.ts";
@@ -37,6 +37,23 @@ export type PlannedPage =
   | { outputPath: string; layout: "article.njk"; fingerprint: string; sourcePath: string; context: () => ArticleContext }
   | { outputPath: string; layout: "article.njk"; fingerprint: string; sourcePath: string; article: ArticleContext };
 
+/**
+ * Which pages to plan. The full planner plans every page; a build after added stories only plans
+ * those the new stories can change, and keeps the fingerprints of the rest (delta-scope.ts).
+ */
+export interface PlanScope {
+  article(article: IndexedArticle): boolean;
+  /**
+   * Which pages of a list to plan, by number (0 is the front page); the list is known by its
+   * array of stories. Its feeds show its newest stories, as its front page does, so they are
+   * planned with its front page.
+   */
+  listPages(articles: IndexedArticle[]): (page: number) => boolean;
+}
+
+const everyPage = () => true;
+export const EVERY_PAGE: PlanScope = { article: everyPage, listPages: () => everyPage };
+
 export const NEWS_SITEMAP_LIMIT = 1_000;
 export const NEWS_WINDOW_HOURS = 48;
 
@@ -54,20 +71,25 @@ const TERM_LABELS: Record<TermKind, { one: string; many: string }> = {
 };
 
 /**
- * Every page of the site, in a stable order, each with a fingerprint of everything it shows.
- * A page whose fingerprint is unchanged since the last build need not be rendered again.
+ * Every page of the site in `scope`, in a stable order, each with a fingerprint of everything it
+ * shows. A page whose fingerprint is unchanged since the last build need not be rendered again.
  */
-export function planPages(index: SiteIndex, settings: PlanSettings): PlannedPage[] {
+export function planPages(index: SiteIndex, settings: PlanSettings, scope: PlanScope = EVERY_PAGE): PlannedPage[] {
   const urls = new SiteUrls(settings.baseUrl, settings.pathPrefix);
   const cards = new CardMaker(urls);
   const feedItems = new FeedItemMaker(urls);
   const fingerprint = new Fingerprints(cards, feedItems);
   const pages: PlannedPage[] = [];
+  // The site paths of the pages besides articles that the sitemap lists, planned or not, in the order planned.
+  const listed: string[] = [];
   const home: Link = { name: "Home", url: urls.page("") };
-  const addView = (outputPath: string, layout: string, view: View) => pages.push({ outputPath, layout, fingerprint: fingerprint.of(layout, view), view });
+  const addView = (outputPath: string, layout: string, view: View) => {
+    if (outputPath.endsWith("index.html") && outputPath !== "search/index.html") listed.push(outputPath.slice(0, -"index.html".length));
+    pages.push({ outputPath, layout, fingerprint: fingerprint.of(layout, view), view });
+  };
 
-  // Article pages first, in the index's order: planSitemaps relies on it.
   for (const article of index.articles) {
+    if (!scope.article(article)) continue;
     pages.push({
       outputPath: `${article.path}index.html`,
       layout: "article.njk",
@@ -81,7 +103,8 @@ export function planPages(index: SiteIndex, settings: PlanSettings): PlannedPage
   // `archiveIntro` replaces an intro that counts the list's stories.
   const addList = (folder: string, heading: string, frontIntro: string, articles: IndexedArticle[], crumbs: Link[], extra: { label?: string; periods?: Link[]; feeds?: boolean; archiveIntro?: string } = {}) => {
     const feeds = extra.feeds ? { ...feedLinks(folder, urls), title: heading } : undefined;
-    for (const list of paginateNewsList(articles, settings.pageSize)) {
+    for (let page = 0; page <= archivePageCount(articles.length, settings.pageSize); page += 1) listed.push(folder + listPagePath(page));
+    for (const list of paginateNewsList(articles, settings.pageSize, scope.listPages(articles))) {
       const path = folder + list.path;
       const intro = list.path === "" ? frontIntro : (extra.archiveIntro ?? frontIntro);
       const title = list.pager.label ? `${heading} — ${list.pager.label}` : heading;
@@ -110,6 +133,7 @@ export function planPages(index: SiteIndex, settings: PlanSettings): PlannedPage
     }
   };
   const addFeeds = (folder: string, title: string, description: string, articles: IndexedArticle[]) => {
+    if (!scope.listPages(articles)(0)) return;
     const latest = articles.slice(0, settings.feedSize);
     const made = fingerprint.of("feed", [folder, title, description, settings.language, fingerprint.feedItems(latest)]);
     let view: View | undefined; // one view for the three formats
@@ -177,17 +201,14 @@ export function planPages(index: SiteIndex, settings: PlanSettings): PlannedPage
     heading: "Page not found",
   });
 
-  planSitemaps(pages, index, settings, urls, fingerprint);
+  planSitemaps(pages, index, listed, settings, urls, fingerprint);
   return pages;
 }
 
-function planSitemaps(pages: PlannedPage[], index: SiteIndex, settings: PlanSettings, urls: SiteUrls, fingerprint: Fingerprints): void {
-  // Article pages come first, one per article in the index's order; only they have a lastmod.
+/** The sitemaps list every article, with a lastmod, and then the other pages' paths in `listed`. */
+function planSitemaps(pages: PlannedPage[], index: SiteIndex, listed: string[], settings: PlanSettings, urls: SiteUrls, fingerprint: Fingerprints): void {
   const articles: SitemapEntry[] = index.articles.map((a) => ({ url: urls.absolutePage(a.path), lastmod: a.summary.updatedDateTime ?? a.summary.publishedDateTime }));
-  const others: SitemapEntry[] = [];
-  for (const page of pages.slice(index.articles.length)) {
-    if (page.outputPath.endsWith("index.html") && page.outputPath !== "search/index.html") others.push({ url: urls.absolutePage(page.outputPath.slice(0, -"index.html".length)), lastmod: undefined });
-  }
+  const others: SitemapEntry[] = listed.map((path) => ({ url: urls.absolutePage(path), lastmod: undefined }));
   const add = (outputPath: string, layout: string, view: View) => pages.push({ outputPath, layout, fingerprint: fingerprint.of(layout, view), view });
 
   const files = sitemapFiles(articles, others);

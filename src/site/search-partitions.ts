@@ -76,3 +76,8 @@ function smallEnough(period: DateArchive, maxStories: number): DateArchive[] {
   if (period.articles.length <= maxStories || period.children.length === 0) return [period];
   return period.children.flatMap((child) => smallEnough(child, maxStories));
 }
+
+/** Whether an output path is the folder of a search index rather than a page. */
+export function isSearchIndexFolder(outputPath: string): boolean {
+  return outputPath === SEARCH_FOLDER || outputPath.startsWith(`${SEARCH_ARCHIVE_FOLDER}/`);
+}

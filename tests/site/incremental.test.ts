@@ -67,11 +67,12 @@ describe("incremental builds", () => {
     expect(rewritten(before, snapshot(dist))).toEqual([]);
   });
 
-  it("after a new story, rewrites only the pages that show it", () => {
+  it("after a new story, plans and rewrites only the pages that show it", () => {
     const before = snapshot(dist);
     writeContent(dir, { "new.md": documentText(storyFields({ title: "Brand new story", publishedDateTime: "2026-02-20T08:00:00Z", originalUrl: "https://outlet.example/new", topics: ["Odd"] })) });
-    const run = runBuild(dir);
+    const run = runBuild(dir, [], { BROADSHEET_TIMINGS: "1" });
     expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Planner\s+delta/);
     const changed = rewritten(before, snapshot(dist));
     expect(changed).toContain("2026/02/20/brand-new-story/index.html");
     expect(changed).toContain("index.html");
@@ -89,7 +90,9 @@ describe("incremental builds", () => {
   it("after an edit, rewrites the story's page and the lists that show it, not the other stories", () => {
     const before = snapshot(dist);
     writeContent(dir, { "story-3.md": corpus()["story-3.md"]!.replace("Story number 3", "Story number three, corrected") });
-    expect(runBuild(dir).status).toBe(0);
+    const run = runBuild(dir, [], { BROADSHEET_TIMINGS: "1" });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Planner\s+full: documents were edited, removed or renamed/);
     const changed = rewritten(before, snapshot(dist));
     expect(changed).toContain("2026/02/03/story-number-three-corrected/index.html");
     expect(changed).toContain("topics/odd/page/1/index.html");

@@ -1,0 +1,20 @@
+import { addedDocuments, type CachedLoad } from "../content/content-cache.ts";
+import type { BuildState } from "../output/build-state.ts";
+import type { BuildStamp } from "../output/build-stamp.ts";
+import type { PreviousBuild } from "./plan-site.ts";
+
+/**
+ * What the delta planner may start from: the previous build, if its pages are still right but
+ * for what the documents added since change. Otherwise why not, for the report.
+ */
+export function previousBuild(state: BuildState | undefined, stamp: BuildStamp | undefined, settingsDigest: string, now: string, load: CachedLoad): PreviousBuild | { reason: string } {
+  if (state === undefined) return { reason: "there is no previous build to add to, or its settings, layouts or code differ" };
+  // The stamp is removed before a build and written after it succeeds: one that matches vouches for the state.
+  if (stamp === undefined || stamp.settingsDigest !== settingsDigest) return { reason: "the previous build did not finish, or had other flags" };
+  const at = Date.parse(now);
+  if (at < Date.parse(stamp.now) || at >= Date.parse(stamp.quietUntil)) return { reason: "stories have come due or left the news sitemap since the previous build" };
+  if (load.errors.length > 0) return { reason: "some documents are invalid" };
+  const added = addedDocuments(state.content, load.cache);
+  if (added === undefined) return { reason: "documents were edited, removed or renamed" };
+  return { added, terms: state.terms };
+}

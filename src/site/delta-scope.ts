@@ -1,0 +1,114 @@
+import { foldName } from "../fold-name.ts";
+import { archivePageCount } from "./paginate.ts";
+import type { PlanScope } from "./plan-pages.ts";
+import type { DateArchive, IndexedArticle, SiteIndex } from "./site-index.ts";
+
+/** Each term's name and path, by kind and key, as `name\0path`: kept from one build to the next. */
+export type TermTable = Map<string, string>;
+
+export function termTable(index: SiteIndex): TermTable {
+  const table: TermTable = new Map();
+  for (const kind of ["topic", "provider", "category"] as const) {
+    for (const term of index.terms[kind]) table.set(`${kind}\0${term.key}`, `${term.name}\0${term.path}`);
+  }
+  return table;
+}
+
+/** The pages to plan after stories were added, or why every page must be planned. */
+export type DeltaScope = { scope: PlanScope } | { reason: string };
+
+const NO_PAGE = () => false;
+
+/**
+ * The pages that stories added to the previous build's documents can change: their own pages,
+ * the pages of stories that list them as related, and in each list they join the front page,
+ * any archive page that fills up and the page before it (whose "newer" link changes). Every
+ * page besides lists and articles (directories, sitemaps, search) is always planned.
+ *
+ * That holds only while the new stories change nothing else. When one does, the reason is
+ * returned and the whole site must be planned: a term's name or address changes (a new
+ * majority spelling, a slug taken), a new story takes an older story's address, or a new story
+ * is older than stories on a list's archive pages, which would shift every page after it.
+ *
+ * The caller checks the rest: the documents differ from the previous build's only by the added
+ * files, nothing is invalid, and no story has come due or left the news sitemap since.
+ */
+export function deltaScope(index: SiteIndex, added: ReadonlySet<string>, previousTerms: TermTable, pageSize: number): DeltaScope {
+  for (const [key, now] of termTable(index)) {
+    const before = previousTerms.get(key);
+    if (before === undefined || before === now) continue;
+    const [kind] = key.split("\0");
+    const [oldName, oldPath] = before.split("\0");
+    const [name, path] = now.split("\0");
+    return { reason: `the ${kind} ${oldName} (${oldPath}) is now ${name} (${path})` };
+  }
+
+  const fresh = new Set(index.articles.filter((article) => added.has(article.summary.sourcePath)));
+  // Each list a new story joins, known by its array of stories, with the number of new stories in it.
+  const joined = new Map<IndexedArticle[], { name: string; added: number }>();
+  const join = (articles: IndexedArticle[], name: string) => {
+    const entry = joined.get(articles);
+    if (entry) entry.added += 1;
+    else joined.set(articles, { name, added: 1 });
+  };
+  for (const article of fresh) {
+    const [year, month, day] = archivesOf(index, article);
+    const taken = plainAddressTaken(article, day, fresh);
+    if (taken) return { reason: `the new story ${article.summary.sourcePath} takes the address of ${taken.summary.sourcePath}` };
+    join(index.articles, "the home page");
+    for (const term of [article.provider, ...article.topics, ...(article.category ? [article.category] : [])]) join(term.articles, term.path);
+    for (const archive of [year, month, day]) join(archive.articles, archive.path);
+  }
+
+  const wanted = new Map<IndexedArticle[], (page: number) => boolean>();
+  for (const [articles, { name, added: count }] of joined) {
+    const pages = changedPages(articles, count, fresh, pageSize);
+    if (pages === undefined) return { reason: `a new story is older than stories on the archive pages of ${name}` };
+    wanted.set(articles, pages);
+  }
+
+  const planned = new Set(fresh);
+  const freshUrls = new Set<string>();
+  for (const [url, article] of index.byStoryUrl) if (fresh.has(article)) freshUrls.add(url);
+  for (const article of index.articles) {
+    if (article.summary.relatedUrls.some((url) => freshUrls.has(url))) planned.add(article);
+  }
+  return { scope: { article: (article) => planned.has(article), listPages: (articles) => wanted.get(articles) ?? NO_PAGE } };
+}
+
+/**
+ * The pages of a list that change when `count` new stories join it, if they are all newer than
+ * every story on its archive pages: then those pages keep their stories, and only the front
+ * page, the pages that fill up and the page before them change. Otherwise undefined.
+ */
+function changedPages(articles: IndexedArticle[], count: number, fresh: ReadonlySet<IndexedArticle>, size: number): ((page: number) => boolean) | undefined {
+  const before = archivePageCount(articles.length - count, size);
+  const after = archivePageCount(articles.length, size);
+  if (before > 0) {
+    // Only the stories newer than the last full page's were on the front page alone.
+    const frontOnly = articles.length - count - before * size;
+    let old = 0;
+    for (let i = 0, found = 0; found < count; i += 1) {
+      if (fresh.has(articles[i]!)) found += 1;
+      else if ((old += 1) > frontOnly) return undefined;
+    }
+  }
+  const firstChanged = after > before && before > 0 ? before : before + 1;
+  return (page) => page === 0 || page >= firstChanged;
+}
+
+/** Another story already there whose address a new story's plain slug would take, pushing it to a suffixed one. */
+function plainAddressTaken(article: IndexedArticle, day: DateArchive, fresh: ReadonlySet<IndexedArticle>): IndexedArticle | undefined {
+  if (article.path !== `${day.period}/${article.summary.titleSlug}/`) return undefined;
+  const slug = foldName(article.summary.titleSlug);
+  return day.articles.find((other) => !fresh.has(other) && foldName(other.summary.titleSlug) === slug);
+}
+
+/** The year, month and day archives that list a story. */
+function archivesOf(index: SiteIndex, article: IndexedArticle): [DateArchive, DateArchive, DateArchive] {
+  const [year, month, day] = article.localDate.split("-") as [string, string, string];
+  const yearArchive = index.years.find((a) => a.period === year)!;
+  const monthArchive = yearArchive.children.find((a) => a.period === `${year}/${month}`)!;
+  const dayArchive = monthArchive.children.find((a) => a.period === `${year}/${month}/${day}`)!;
+  return [yearArchive, monthArchive, dayArchive];
+}

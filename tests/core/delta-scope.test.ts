@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import type { ArticleSummary } from "../../src/content/article.ts";
+import { planSite } from "../../src/build/plan-site.ts";
+import { summary } from "../helpers/summaries.ts";
+
+const NOW = "2026-11-24T12:00:00Z";
+const RULES = { drafts: false, future: false, now: NOW };
+const SETTINGS = { title: "Harbour News", description: "News.", baseUrl: "https://news.example", pathPrefix: "/", language: "en", timeZone: "UTC", pageSize: 3, feedSize: 4, now: NOW };
+
+/** Stories an hour apart, the newest `hoursBeforeNow` before NOW. */
+function stories(count: number, hoursBeforeNow: number, overrides: Partial<ArticleSummary> = {}): ArticleSummary[] {
+  return Array.from({ length: count }, (_, i) => summary({ publishedDateTime: new Date(Date.parse(NOW) - (hoursBeforeNow + i) * 3_600_000).toISOString().replace(".000Z", "Z"), ...overrides }));
+}
+
+/** The previous build of `before`, then a build after `added` with the delta planner allowed, and a full plan of the same. */
+function planAfterAdding(before: ArticleSummary[], added: ArticleSummary[]) {
+  const previous = planSite(before, RULES, SETTINGS);
+  const after = planSite([...before, ...added], RULES, SETTINGS, { added: new Set(added.map((s) => s.sourcePath)), terms: previous.terms });
+  const full = planSite([...before, ...added], RULES, SETTINGS);
+  const fingerprints = (plan: typeof full) => new Map(plan.pages.map((page) => [page.outputPath, page.fingerprint]));
+  const was = fingerprints(previous);
+  const changed = full.pages.filter((page) => was.get(page.outputPath) !== page.fingerprint).map((page) => page.outputPath);
+  return { after, full: fingerprints(full), changed, planned: fingerprints(after) };
+}
+
+describe("the delta planner", () => {
+  it("plans every page that added stories change, as the full planner does, and few others", () => {
+    const { after, full, changed, planned } = planAfterAdding(stories(30, 10, { topics: ["Rail"] }), stories(2, 1, { topics: ["Rail", "Ferries"] }));
+    expect(after.planner).toEqual({ name: "delta" });
+    expect(changed.length).toBeGreaterThan(10);
+    for (const path of changed) expect(planned.get(path), path).toBe(full.get(path));
+    for (const [path, fingerprint] of planned) expect(fingerprint, path).toBe(full.get(path));
+    expect(planned.size).toBeLessThan(full.size / 2);
+  });
+
+  it("plans the front page, an archive page that fills up and the page before it, not the older ones", () => {
+    const { after, planned } = planAfterAdding(stories(7, 10), stories(2, 1));
+    expect(after.planner.name).toBe("delta");
+    expect(["index.html", "page/1/index.html", "page/2/index.html", "page/3/index.html"].filter((path) => planned.has(path))).toEqual(["index.html", "page/2/index.html", "page/3/index.html"]);
+  });
+
+  it("plans only the front page of a list whose archive pages do not fill up", () => {
+    const { planned } = planAfterAdding(stories(6, 10), stories(1, 1));
+    expect([...planned.keys()].filter((path) => /^(page\/\d+\/)?index\.html$/.test(path))).toEqual(["index.html"]);
+  });
+
+  it("plans the pages of stories that list a new story as related", () => {
+    const pointing = summary({ publishedDateTime: "2026-01-05T10:00:00Z", relatedUrls: ["https://outlet.example/arriving"] });
+    const unrelated = summary({ publishedDateTime: "2026-01-06T10:00:00Z" });
+    const arriving = summary({ publishedDateTime: "2026-11-24T08:00:00Z", identity: "https://outlet.example/arriving", readUrl: "https://outlet.example/arriving" });
+    const { planned } = planAfterAdding([pointing, unrelated], [arriving]);
+    const articlePages = [...planned.keys()].filter((path) => /^\d{4}\/\d\d\/\d\d\/[^/]+\/index\.html$/.test(path));
+    expect(articlePages.sort()).toEqual([`2026/01/05/${pointing.titleSlug}/index.html`, `2026/11/24/${arriving.titleSlug}/index.html`]);
+  });
+
+  describe("leaves the build to the full planner", () => {
+    it("when a new story is older than stories on a list's archive pages", () => {
+      const { after } = planAfterAdding(stories(7, 1), stories(1, 100));
+      expect(after.planner).toEqual({ name: "full", reason: "a new story is older than stories on the archive pages of the home page" });
+    });
+
+    it("when new stories make another spelling a topic's name", () => {
+      const { after } = planAfterAdding(stories(1, 10, { topics: ["Rail"] }), stories(2, 1, { topics: ["rail"] }));
+      expect(after.planner).toEqual({ name: "full", reason: "the topic Rail (topics/rail/) is now rail (topics/rail/)" });
+    });
+
+    it("when a new story's plain address is an earlier story's, which would move", () => {
+      const standing = summary({ sourcePath: "standing.md", title: "Storm Warning", publishedDateTime: "2026-11-24T09:00:00Z" });
+      const earlier = summary({ sourcePath: "earlier.md", title: "Storm Warning", publishedDateTime: "2026-11-24T06:00:00Z" });
+      const { after } = planAfterAdding([standing], [earlier]);
+      expect(after.planner).toEqual({ name: "full", reason: "the new story earlier.md takes the address of standing.md" });
+    });
+
+    it("but not when a later story with the same headline takes a suffixed address", () => {
+      const standing = summary({ title: "Storm Warning", publishedDateTime: "2026-11-24T06:00:00Z" });
+      const later = summary({ title: "Storm Warning", publishedDateTime: "2026-11-24T09:00:00Z" });
+      expect(planAfterAdding([standing], [later]).after.planner).toEqual({ name: "delta" });
+    });
+
+    it("when a document is the same story as another", () => {
+      const [original] = stories(1, 10);
+      const { after } = planAfterAdding([original!], [summary({ identity: original!.identity, publishedDateTime: "2026-11-24T11:00:00Z" })]);
+      expect(after.planner).toEqual({ name: "full", reason: "some documents are invalid" });
+    });
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { previousBuild } from "../../src/build/previous-build.ts";
+import type { CachedDocument, CachedLoad, ContentCache } from "../../src/content/content-cache.ts";
+import type { BuildState } from "../../src/output/build-state.ts";
+import type { BuildStamp } from "../../src/output/build-stamp.ts";
+
+const entry = (size: number): CachedDocument => ({ size, mtimeMs: 1_700_000_000_000 });
+const ONE = entry(1);
+const TWO = entry(2);
+const TERMS = new Map([["topic\0rail", "Rail\0topics/rail/"]]);
+const state = (content: ContentCache): BuildState => ({ version: 6, sourceHash: "src", siteHash: "site", content, outputs: new Map(), terms: TERMS });
+const stamp: BuildStamp = { settingsDigest: "settings", contentDigest: "c", now: "2026-11-24T12:00:00Z", quietUntil: "2026-11-25T08:00:00Z", published: 2, excluded: {}, pagesPlanned: 10, skipped: [] };
+const load = (cache: ContentCache, errors: CachedLoad["errors"] = []): CachedLoad => ({ summaries: [], fresh: new Map(), errors, warnings: [], documentsRead: cache.size, documentsParsed: 0, cache });
+
+describe("previousBuild", () => {
+  const before = new Map([["a.md", ONE], ["b.md", TWO]]);
+
+  it("gives the added documents and the previous terms when documents were only added", () => {
+    const now = new Map([...before, ["c.md", entry(3)]]);
+    expect(previousBuild(state(before), stamp, "settings", "2026-11-24T13:00:00Z", load(now))).toEqual({ added: new Set(["c.md"]), terms: TERMS });
+  });
+
+  it("refuses when a document was edited", () => {
+    const now = new Map([["a.md", ONE], ["b.md", entry(22)]]);
+    expect(previousBuild(state(before), stamp, "settings", "2026-11-24T13:00:00Z", load(now))).toEqual({ reason: "documents were edited, removed or renamed" });
+  });
+
+  it("refuses when a document was removed or renamed", () => {
+    const now = new Map([["a.md", ONE], ["renamed.md", TWO]]);
+    expect(previousBuild(state(before), stamp, "settings", "2026-11-24T13:00:00Z", load(now))).toEqual({ reason: "documents were edited, removed or renamed" });
+  });
+
+  it("refuses once a story may have come due or left the news sitemap", () => {
+    expect(previousBuild(state(before), stamp, "settings", "2026-11-25T08:00:00Z", load(before))).toEqual({ reason: "stories have come due or left the news sitemap since the previous build" });
+    expect(previousBuild(state(before), stamp, "settings", "2026-11-24T11:00:00Z", load(before))).toEqual({ reason: "stories have come due or left the news sitemap since the previous build" });
+  });
+
+  it("refuses without a stamp of the previous build, or with other flags", () => {
+    expect(previousBuild(state(before), undefined, "settings", "2026-11-24T13:00:00Z", load(before))).toEqual({ reason: "the previous build did not finish, or had other flags" });
+    expect(previousBuild(state(before), stamp, "other", "2026-11-24T13:00:00Z", load(before))).toEqual({ reason: "the previous build did not finish, or had other flags" });
+  });
+
+  it("refuses without a previous state, or while documents are invalid", () => {
+    expect(previousBuild(undefined, stamp, "settings", "2026-11-24T13:00:00Z", load(before))).toMatchObject({ reason: expect.stringContaining("no previous build") });
+    expect(previousBuild(state(before), stamp, "settings", "2026-11-24T13:00:00Z", load(before, [{ file: "b.md", field: "title", reason: "missing" }]))).toEqual({ reason: "some documents are invalid" });
+  });
+});
