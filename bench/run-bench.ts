@@ -228,6 +228,7 @@ async function incrementalBuilds(size: number, seed: number, profileNoChange: bo
         (run.fullBuild ? "  ← the CLI did a FULL build" : ""),
     );
     if (run.phases) console.log(`              phases: ${run.phases}`);
+    if (run.planner) console.log(`              planner: ${run.planner}`);
     if (changes.rewritten.length > 0) console.log(`              rewritten by kind: ${kinds(result.measured.byKind)}`);
     if (changes.identical && changes.identical.length > 0) console.log(`              identical rewrites by kind: ${kinds(result.measured.unchangedBytesByKind!)}`);
     if (differences && Object.keys(differences).length > 0) console.log(`              replaced files that differ, by what differs: ${kinds(differences)}`);

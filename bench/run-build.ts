@@ -33,6 +33,8 @@ export interface BuildRun {
   published?: number;
   /** The build's own phases (BROADSHEET_TIMINGS), e.g. "stat 230 ms, load 3382 ms, …". */
   phases?: string;
+  /** Which planner the build used and, for the full one, why (BROADSHEET_TIMINGS). */
+  planner?: string;
   stdout: string;
   stderr: string;
 }
@@ -107,6 +109,7 @@ export function parseSummary(stdout: string): Partial<BuildRun> {
   const documents = /^Documents\s+(\d+) read \(\d+ parsed\), (\d+) published/m.exec(stdout);
   const time = /^Time\s+([\d.]+) s/m.exec(stdout);
   const phases = /^Phases\s+(.+)$/m.exec(stdout);
+  const planner = /^Planner\s+(.+)$/m.exec(stdout);
   return {
     pagesWritten: pages ? Number(pages[1]) : undefined,
     pagesDeleted: pages ? Number(pages[2]) : undefined,
@@ -116,6 +119,7 @@ export function parseSummary(stdout: string): Partial<BuildRun> {
     published: documents ? Number(documents[2]) : undefined,
     reportedSeconds: time ? Number(time[1]) : undefined,
     phases: phases?.[1],
+    planner: planner?.[1],
   };
 }
 

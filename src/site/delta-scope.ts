@@ -21,14 +21,13 @@ const NO_PAGE = () => false;
 
 /**
  * The pages that stories added to the previous build's documents can change: their own pages,
- * the pages of stories that list them as related, and in each list they join the front page,
- * any archive page that fills up and the page before it (whose "newer" link changes). Every
- * page besides lists and articles (directories, sitemaps, search) is always planned.
+ * the pages of stories that list them as related, and the pages of the lists they join that
+ * they shift (`changedPages`). Every page besides lists and articles (directories, sitemaps,
+ * search) is always planned.
  *
- * That holds only while the new stories change nothing else. When one does, the reason is
- * returned and the whole site must be planned: a term's name or address changes (a new
- * majority spelling, a slug taken), a new story takes an older story's address, or a new story
- * is older than stories on a list's archive pages, which would shift every page after it.
+ * That holds only while the new stories change no other story's page. When they would, the
+ * reason is returned and the whole site must be planned: a term's name or address changes (a
+ * new majority spelling, a slug taken), or a new story takes an older story's address.
  *
  * The caller checks the rest: the documents differ from the previous build's only by the added
  * files, nothing is invalid, and no story has come due or left the news sitemap since.
@@ -45,27 +44,18 @@ export function deltaScope(index: SiteIndex, added: ReadonlySet<string>, previou
 
   const fresh = new Set(index.articles.filter((article) => added.has(article.summary.sourcePath)));
   // Each list a new story joins, known by its array of stories, with the number of new stories in it.
-  const joined = new Map<IndexedArticle[], { name: string; added: number }>();
-  const join = (articles: IndexedArticle[], name: string) => {
-    const entry = joined.get(articles);
-    if (entry) entry.added += 1;
-    else joined.set(articles, { name, added: 1 });
-  };
+  const joined = new Map<IndexedArticle[], number>();
+  const join = (articles: IndexedArticle[]) => joined.set(articles, (joined.get(articles) ?? 0) + 1);
   for (const article of fresh) {
     const [year, month, day] = archivesOf(index, article);
     const taken = plainAddressTaken(article, day, fresh);
     if (taken) return { reason: `the new story ${article.summary.sourcePath} takes the address of ${taken.summary.sourcePath}` };
-    join(index.articles, "the home page");
-    for (const term of [article.provider, ...article.topics, ...(article.category ? [article.category] : [])]) join(term.articles, term.path);
-    for (const archive of [year, month, day]) join(archive.articles, archive.path);
+    const terms = [article.provider, ...article.topics, ...(article.category ? [article.category] : [])];
+    for (const list of [index.articles, ...terms.map((term) => term.articles), year.articles, month.articles, day.articles]) join(list);
   }
 
   const wanted = new Map<IndexedArticle[], (page: number) => boolean>();
-  for (const [articles, { name, added: count }] of joined) {
-    const pages = changedPages(articles, count, fresh, pageSize);
-    if (pages === undefined) return { reason: `a new story is older than stories on the archive pages of ${name}` };
-    wanted.set(articles, pages);
-  }
+  for (const [articles, count] of joined) wanted.set(articles, changedPages(articles, count, fresh, pageSize));
 
   const planned = new Set(fresh);
   const freshUrls = new Set<string>();
@@ -77,24 +67,23 @@ export function deltaScope(index: SiteIndex, added: ReadonlySet<string>, previou
 }
 
 /**
- * The pages of a list that change when `count` new stories join it, if they are all newer than
- * every story on its archive pages: then those pages keep their stories, and only the front
- * page, the pages that fill up and the page before them change. Otherwise undefined.
+ * The pages of a list that change when `count` new stories join it. Archive pages are numbered
+ * from the oldest, so one that holds only stories older than every new one keeps its stories,
+ * and its links unless it was the last page and a page has filled up after it. New stories as
+ * a feed brings them, hours old, change the front page and the newest archive page or two; a
+ * story from last year changes every archive page since.
  */
-function changedPages(articles: IndexedArticle[], count: number, fresh: ReadonlySet<IndexedArticle>, size: number): ((page: number) => boolean) | undefined {
+function changedPages(articles: IndexedArticle[], count: number, fresh: ReadonlySet<IndexedArticle>, size: number): (page: number) => boolean {
   const before = archivePageCount(articles.length - count, size);
   const after = archivePageCount(articles.length, size);
-  if (before > 0) {
-    // Only the stories newer than the last full page's were on the front page alone.
-    const frontOnly = articles.length - count - before * size;
-    let old = 0;
-    for (let i = 0, found = 0; found < count; i += 1) {
-      if (fresh.has(articles[i]!)) found += 1;
-      else if ((old += 1) > frontOnly) return undefined;
-    }
+  let oldestNew = 0; // its position, newest first
+  for (let i = 0, found = 0; found < count; i += 1) {
+    if (fresh.has(articles[i]!)) [found, oldestNew] = [found + 1, i];
   }
-  const firstChanged = after > before && before > 0 ? before : before + 1;
-  return (page) => page === 0 || page >= firstChanged;
+  // Archive page N holds the stories at positions from length - N × size on, newest first.
+  const firstTouched = Math.ceil((articles.length - oldestNew) / size);
+  const first = after > before ? Math.min(firstTouched, Math.max(before, 1)) : firstTouched;
+  return (page) => page === 0 || page >= first;
 }
 
 /** Another story already there whose address a new story's plain slug would take, pushing it to a suffixed one. */
