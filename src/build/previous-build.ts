@@ -1,6 +1,7 @@
 import { addedDocuments, type CachedLoad } from "../content/content-cache.ts";
 import type { BuildState } from "../output/build-state.ts";
 import type { BuildStamp } from "../output/build-stamp.ts";
+import { isSearchIndexFolder } from "../site/search-partitions.ts";
 import type { PreviousBuild } from "./plan-site.ts";
 
 /**
@@ -17,4 +18,16 @@ export function previousBuild(state: BuildState | undefined, stamp: BuildStamp |
   const added = addedDocuments(state.content, load.cache);
   if (added === undefined) return { reason: "documents were edited, removed or renamed" };
   return { added, terms: state.terms };
+}
+
+/**
+ * The outputs a delta plan keeps from the previous build, with their fingerprints: every page
+ * but the search indexes, which are planned again from the whole index. Their periods can
+ * change with new stories (a year outgrows one index and splits into months), and an index
+ * folder the new plan no longer has must be deleted.
+ */
+export function keptOutputs(previous: ReadonlyMap<string, string>): Map<string, string> {
+  const kept = new Map(previous);
+  for (const path of kept.keys()) if (isSearchIndexFolder(path)) kept.delete(path);
+  return kept;
 }

@@ -26,8 +26,8 @@ import { inTurn, shareWork } from "./share-work.ts";
 import { boundHeapGrowth } from "./heap-growth.ts";
 import { WorkerPool } from "./worker-pool.ts";
 import { planSearchIndexes, searchIndexFiles } from "../output/search-index.ts";
-import { isSearchIndexFolder, searchPartitions } from "../site/search-partitions.ts";
-import { previousBuild } from "./previous-build.ts";
+import { searchPartitions } from "../site/search-partitions.ts";
+import { keptOutputs, previousBuild } from "./previous-build.ts";
 import type { BuildStamp } from "../output/build-stamp.ts";
 import { SiteUrls } from "../site/site-urls.ts";
 import { foldName } from "../fold-name.ts";
@@ -124,10 +124,9 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
     report.published = plan.index.articles.length;
     report.excluded = { ...plan.excluded, invalid: report.skipped.length };
 
-    const outputs = new Map<string, string>();
     // A delta plan holds only the pages that may have changed: the others keep their fingerprints.
-    const kept = plan.planner.name === "delta" ? [...trusted!.outputs].filter(([path]) => !isSearchIndexFolder(path)) : [];
-    for (const [path, fingerprint] of kept) outputs.set(path, fingerprint);
+    const outputs = plan.planner.name === "delta" ? keptOutputs(trusted!.outputs) : new Map<string, string>();
+    const kept = [...outputs.keys()];
     const changedAssets = assets.files.filter((file) => {
       outputs.set(file.outputPath, file.fingerprint);
       return trusted?.outputs.get(file.outputPath) !== file.fingerprint;
@@ -145,7 +144,7 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
       outputs.set(page.outputPath, page.fingerprint);
       return trusted?.outputs.get(page.outputPath) !== page.fingerprint;
     });
-    for (const [path] of kept) claim(path, true);
+    for (const path of kept) claim(path, true);
     const searchIndexes = options.search ? planSearchIndexes(searchPartitions(plan.index), new SiteUrls(config.baseUrl, config.pathPrefix), config.language) : [];
     const changedSearch = searchIndexes.filter((search) => {
       outputs.set(search.folder, search.digest);

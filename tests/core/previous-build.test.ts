@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { previousBuild } from "../../src/build/previous-build.ts";
+import { keptOutputs, previousBuild } from "../../src/build/previous-build.ts";
 import type { CachedDocument, CachedLoad, ContentCache } from "../../src/content/content-cache.ts";
 import type { BuildState } from "../../src/output/build-state.ts";
 import type { BuildStamp } from "../../src/output/build-stamp.ts";
@@ -43,5 +43,13 @@ describe("previousBuild", () => {
   it("refuses without a previous state, or while documents are invalid", () => {
     expect(previousBuild(undefined, stamp, "settings", "2026-11-24T13:00:00Z", load(before))).toMatchObject({ reason: expect.stringContaining("no previous build") });
     expect(previousBuild(state(before), stamp, "settings", "2026-11-24T13:00:00Z", load(before, [{ file: "b.md", field: "title", reason: "missing" }]))).toEqual({ reason: "some documents are invalid" });
+  });
+});
+
+describe("keptOutputs", () => {
+  it("keeps every page's fingerprint and leaves out the search indexes, which are planned again", () => {
+    const previous = new Map([["index.html", "a"], ["topics/rail/index.html", "b"], ["pagefind", "c"], ["pagefind-archive/2025", "d"], ["site.css", "e"]]);
+    expect(keptOutputs(previous)).toEqual(new Map([["index.html", "a"], ["topics/rail/index.html", "b"], ["site.css", "e"]]));
+    expect(previous.size).toBe(5);
   });
 });
