@@ -168,8 +168,10 @@ describe("incremental builds after random edits", () => {
   }
 });
 
+// One seed: with each gap put in on purpose (the page before a newly filled one, the feeds, the
+// pages of related stories), seeds 1 and 2 both failed.
 describe("incremental builds after random additions", () => {
-  for (const seed of [1, 2]) {
+  for (const seed of [1]) {
     it(`match a full build of the same content, most of them planned from the added stories alone (seed ${seed})`, () => {
       const planners = replay(seed, 7, addition);
       const delta = planners.filter((planner) => planner.startsWith("delta"));
