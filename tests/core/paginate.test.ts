@@ -43,4 +43,11 @@ describe("paginateNewsList", () => {
     const shown = new Set(paginateNewsList(items, 20).flatMap((p) => p.items));
     expect(shown.size).toBe(65);
   });
+
+  it("builds only the pages wanted, each as in the whole list", () => {
+    const all = paginateNewsList(newestFirst(65), 20);
+    const some = paginateNewsList(newestFirst(65), 20, (page) => page === 0 || page === 3);
+    expect(some.map((p) => p.path)).toEqual(["", "page/3/"]);
+    expect(some).toEqual([all[0], all[3]]);
+  });
 });
