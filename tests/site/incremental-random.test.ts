@@ -108,8 +108,9 @@ function change(corpus: Corpus, dir: string): string {
 
 /**
  * One new story, as a feed brings them: mostly newer than every other, sometimes from an earlier
- * day. These are the builds the delta planner takes, unless a new story changes more than its
- * lists' newest pages (a topic's majority spelling, an older story's address, an archive page).
+ * day, whose lists' archive pages it shifts. These are the builds the delta planner takes, unless
+ * a new story changes another story's pages (a topic's majority spelling, an older story's
+ * address) or the clock moves a story out of the news sitemap.
  */
 function addition(corpus: Corpus, dir: string): string {
   const n = corpus.next++;
