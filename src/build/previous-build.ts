@@ -1,6 +1,6 @@
 import { addedDocuments, type CachedLoad } from "../content/content-cache.ts";
 import type { BuildState } from "../output/build-state.ts";
-import type { BuildStamp } from "../output/build-stamp.ts";
+import { quietAt, type BuildStamp } from "../output/build-stamp.ts";
 import { isSearchIndexFolder } from "../site/search-partitions.ts";
 import type { PreviousBuild } from "./plan-site.ts";
 
@@ -12,8 +12,7 @@ export function previousBuild(state: BuildState | undefined, stamp: BuildStamp |
   if (state === undefined) return { reason: "there is no previous build to add to, or its settings, layouts or code differ" };
   // The stamp is removed before a build and written after it succeeds: one that matches vouches for the state.
   if (stamp === undefined || stamp.settingsDigest !== settingsDigest) return { reason: "the previous build did not finish, or had other flags" };
-  const at = Date.parse(now);
-  if (at < Date.parse(stamp.now) || at >= Date.parse(stamp.quietUntil)) return { reason: "stories have come due or left the news sitemap since the previous build" };
+  if (!quietAt(stamp, now)) return { reason: "stories have come due or left the news sitemap since the previous build" };
   if (load.errors.length > 0) return { reason: "some documents are invalid" };
   const added = addedDocuments(state.content, load.cache);
   if (added === undefined) return { reason: "documents were edited, removed or renamed" };

@@ -34,6 +34,11 @@ export function contentDigest(stats: FileStat[]): string {
 /** True when a build with these inputs at `now` would write exactly what the stamped build wrote. */
 export function stampStillHolds(stamp: BuildStamp | undefined, settingsDigest: string, content: string, now: string): stamp is BuildStamp {
   if (!stamp || stamp.settingsDigest !== settingsDigest || stamp.contentDigest !== content) return false;
+  return quietAt(stamp, now);
+}
+
+/** True when no story has come due or left the news sitemap's window between the stamped build and `now`. */
+export function quietAt(stamp: BuildStamp, now: string): boolean {
   const at = Date.parse(now);
   return at >= Date.parse(stamp.now) && at < Date.parse(stamp.quietUntil);
 }
