@@ -34,10 +34,11 @@ export interface SitePlan {
 export function planSite(summaries: ArticleSummary[], rules: PublishRules, settings: PlanSettings, previous: PreviousBuild | { reason: string } = { reason: "there is no previous build" }): SitePlan {
   const decision = applyPublishRules(summaries, rules);
   const { index, errors } = buildSiteIndex(decision.published, settings.timeZone);
-  const delta = "reason" in previous ? previous : errors.length > 0 ? { reason: "some documents are invalid" } : deltaScope(index, previous.added, previous.terms, settings.pageSize);
+  const terms = termTable(index);
+  const delta = "reason" in previous ? previous : errors.length > 0 ? { reason: "some documents are invalid" } : deltaScope(index, previous.added, { previous: previous.terms, current: terms }, settings.pageSize);
   const planner: Planner = "scope" in delta ? { name: "delta" } : { name: "full", reason: delta.reason };
   const pages = "scope" in delta ? planPages(index, settings, delta.scope) : planPages(index, settings);
-  return { index, pages, planner, terms: termTable(index), excluded: decision.excluded, errors };
+  return { index, pages, planner, terms, excluded: decision.excluded, errors };
 }
 
 /** Drops the documents named in `errors`, for --skip-invalid, and plans again without them. */

@@ -32,9 +32,9 @@ const NO_PAGE = () => false;
  * The caller checks the rest: the documents differ from the previous build's only by the added
  * files, nothing is invalid, and no story has come due or left the news sitemap since.
  */
-export function deltaScope(index: SiteIndex, added: ReadonlySet<string>, previousTerms: TermTable, pageSize: number): DeltaScope {
-  for (const [key, now] of termTable(index)) {
-    const before = previousTerms.get(key);
+export function deltaScope(index: SiteIndex, added: ReadonlySet<string>, terms: { previous: TermTable; current: TermTable }, pageSize: number): DeltaScope {
+  for (const [key, now] of terms.current) {
+    const before = terms.previous.get(key);
     if (before === undefined || before === now) continue;
     const [kind] = key.split("\0");
     const [oldName, oldPath] = before.split("\0");
@@ -50,8 +50,8 @@ export function deltaScope(index: SiteIndex, added: ReadonlySet<string>, previou
     const [year, month, day] = archivesOf(index, article);
     const taken = plainAddressTaken(article, day, fresh);
     if (taken) return { reason: `the new story ${article.summary.sourcePath} takes the address of ${taken.summary.sourcePath}` };
-    const terms = [article.provider, ...article.topics, ...(article.category ? [article.category] : [])];
-    for (const list of [index.articles, ...terms.map((term) => term.articles), year.articles, month.articles, day.articles]) join(list);
+    const itsTerms = [article.provider, ...article.topics, ...(article.category ? [article.category] : [])];
+    for (const list of [index.articles, ...itsTerms.map((term) => term.articles), year.articles, month.articles, day.articles]) join(list);
   }
 
   const wanted = new Map<IndexedArticle[], (page: number) => boolean>();
