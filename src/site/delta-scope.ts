@@ -43,19 +43,24 @@ export function deltaScope(index: SiteIndex, added: ReadonlySet<string>, terms: 
   }
 
   const fresh = new Set(index.articles.filter((article) => added.has(article.summary.sourcePath)));
-  // Each list a new story joins, known by its array of stories, with the number of new stories in it.
-  const joined = new Map<IndexedArticle[], number>();
-  const join = (articles: IndexedArticle[]) => joined.set(articles, (joined.get(articles) ?? 0) + 1);
+  // Each list a new story joins, by its folder, with its stories and the number of new ones among them.
+  const joined = new Map<string, { articles: IndexedArticle[]; count: number }>();
+  const join = (folder: string, articles: IndexedArticle[]) => {
+    const list = joined.get(folder);
+    if (list) list.count += 1;
+    else joined.set(folder, { articles, count: 1 });
+  };
   for (const article of fresh) {
-    const [year, month, day] = archivesOf(index, article);
-    const taken = plainAddressTaken(article, day, fresh);
+    const archives = archivesOf(index, article);
+    const taken = plainAddressTaken(article, archives[2], fresh);
     if (taken) return { reason: `the new story ${article.summary.sourcePath} takes the address of ${taken.summary.sourcePath}` };
-    const itsTerms = [article.provider, ...article.topics, ...(article.category ? [article.category] : [])];
-    for (const list of [index.articles, ...itsTerms.map((term) => term.articles), year.articles, month.articles, day.articles]) join(list);
+    join("", index.articles);
+    for (const term of [article.provider, ...article.topics, ...(article.category ? [article.category] : [])]) join(term.path, term.articles);
+    for (const archive of archives) join(archive.path, archive.articles);
   }
 
-  const wanted = new Map<IndexedArticle[], (page: number) => boolean>();
-  for (const [articles, count] of joined) wanted.set(articles, changedPages(articles, count, fresh, pageSize));
+  const wanted = new Map<string, (page: number) => boolean>();
+  for (const [folder, { articles, count }] of joined) wanted.set(folder, changedPages(articles, count, fresh, pageSize));
 
   const planned = new Set(fresh);
   const freshUrls = new Set<string>();
@@ -63,7 +68,7 @@ export function deltaScope(index: SiteIndex, added: ReadonlySet<string>, terms: 
   for (const article of index.articles) {
     if (article.summary.relatedUrls.some((url) => freshUrls.has(url))) planned.add(article);
   }
-  return { scope: { article: (article) => planned.has(article), listPages: (articles) => wanted.get(articles) ?? NO_PAGE } };
+  return { scope: { article: (article) => planned.has(article), listPages: (folder) => wanted.get(folder) ?? NO_PAGE } };
 }
 
 /**

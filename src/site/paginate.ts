@@ -9,23 +9,43 @@ export interface ListPage<T> {
 }
 
 /**
+ * A list as pagination needs it: how many stories it holds, and its newest stories. The full
+ * planner passes every story; a planner that keeps only each list's newest stories between
+ * builds (docs/incremental-planning.md) passes those, enough for the pages it plans.
+ */
+export interface NewsList<T> {
+  count: number;
+  /** Newest first: the whole list, or at least the stories of the pages wanted. */
+  newest: readonly T[];
+}
+
+/** A list whose every story is at hand. */
+export function wholeList<T>(newestFirst: readonly T[]): NewsList<T> {
+  return { count: newestFirst.length, newest: newestFirst };
+}
+
+/**
  * News pagination. The front page shows the newest `size` items. Archive pages `page/N/` hold
  * full pages only, numbered from the oldest, so page 1 always holds the same oldest items and a
  * full archive page never changes when stories arrive; stories newer than the last full page are
- * on the front page. Items come in newest first. `wanted` picks pages by number (0 is the front
- * page) for a build that plans only the pages new stories change (delta-scope.ts).
+ * on the front page. `wanted` picks pages by number (0 is the front page) for a build that plans
+ * only the pages new stories change (delta-scope.ts). A wanted page whose stories are not all
+ * among `list.newest` is a bug in the caller, and throws.
  */
-export function paginateNewsList<T>(newestFirst: T[], size: number, wanted: (page: number) => boolean = () => true): ListPage<T>[] {
-  const archivePages = archivePageCount(newestFirst.length, size);
+export function paginateNewsList<T>(list: NewsList<T>, size: number, wanted: (page: number) => boolean = () => true): ListPage<T>[] {
+  const archivePages = archivePageCount(list.count, size);
+  const itemsUpTo = (end: number, number: number): T[] => {
+    if (end > list.newest.length) throw new RangeError(`Page ${number} of a list of ${list.count} shows its ${end} newest stories, but only ${list.newest.length} are at hand.`);
+    return list.newest.slice(Math.max(end - size, 0), end);
+  };
   const pages: ListPage<T>[] = [];
-  if (wanted(0)) pages.push({ path: "", items: newestFirst.slice(0, size), pager: { olderPath: archivePages > 0 ? listPagePath(archivePages) : undefined } });
+  if (wanted(0)) pages.push({ path: "", items: itemsUpTo(Math.min(size, list.count), 0), pager: { olderPath: archivePages > 0 ? listPagePath(archivePages) : undefined } });
   for (let number = 1; number <= archivePages; number += 1) {
     if (!wanted(number)) continue;
     // Page N holds the Nth `size` items counted from the oldest.
-    const end = newestFirst.length - (number - 1) * size;
     pages.push({
       path: listPagePath(number),
-      items: newestFirst.slice(end - size, end),
+      items: itemsUpTo(list.count - (number - 1) * size, number),
       pager: {
         // No page count: the label must not change when a newer page fills up.
         label: `Page ${number}`,

@@ -2,7 +2,7 @@ import { digest } from "../digest.ts";
 import { articleContext, articleContextKey, type ArticleContext } from "./article-context.ts";
 import { documentTitle } from "./page-meta.ts";
 import { alphabeticalGroups, CardMaker, FeedItemMaker, feedLinks, feedView, FEED_FILES, listMeta } from "./compose-lists.ts";
-import { archivePageCount, listPagePath, paginateNewsList, pagerUrls } from "./paginate.ts";
+import { archivePageCount, listPagePath, paginateNewsList, pagerUrls, wholeList, type NewsList } from "./paginate.ts";
 import type { DateArchive, IndexedArticle, SiteIndex, Term, TermKind } from "./site-index.ts";
 import { TERM_FOLDERS } from "./site-index.ts";
 import { SiteUrls } from "./site-urls.ts";
@@ -45,10 +45,10 @@ export interface PlanScope {
   article(article: IndexedArticle): boolean;
   /**
    * Which pages of a list to plan, by number (0 is the front page); the list is known by its
-   * array of stories. Its feeds show its newest stories, as its front page does, so they are
-   * planned with its front page.
+   * folder (`""` for the home page's). Its feeds show its newest stories, as its front page
+   * does, so they are planned with its front page.
    */
-  listPages(articles: IndexedArticle[]): (page: number) => boolean;
+  listPages(folder: string): (page: number) => boolean;
 }
 
 const everyPage = () => true;
@@ -101,10 +101,10 @@ export function planPages(index: SiteIndex, settings: PlanSettings, scope: PlanS
 
   // Archive pages (page/N/) must not change when stories arrive, so they show no counts:
   // `archiveIntro` replaces an intro that counts the list's stories.
-  const addList = (folder: string, heading: string, frontIntro: string, articles: IndexedArticle[], crumbs: Link[], extra: { label?: string; periods?: Link[]; feeds?: boolean; archiveIntro?: string } = {}) => {
+  const addList = (folder: string, heading: string, frontIntro: string, stories: NewsList<IndexedArticle>, crumbs: Link[], extra: { label?: string; periods?: Link[]; feeds?: boolean; archiveIntro?: string } = {}) => {
     const feeds = extra.feeds ? { ...feedLinks(folder, urls), title: heading } : undefined;
-    for (let page = 0; page <= archivePageCount(articles.length, settings.pageSize); page += 1) listed.push(folder + listPagePath(page));
-    for (const list of paginateNewsList(articles, settings.pageSize, scope.listPages(articles))) {
+    for (let page = 0; page <= archivePageCount(stories.count, settings.pageSize); page += 1) listed.push(folder + listPagePath(page));
+    for (const list of paginateNewsList(stories, settings.pageSize, scope.listPages(folder))) {
       const path = folder + list.path;
       const intro = list.path === "" ? frontIntro : (extra.archiveIntro ?? frontIntro);
       const title = list.pager.label ? `${heading} — ${list.pager.label}` : heading;
@@ -132,17 +132,18 @@ export function planPages(index: SiteIndex, settings: PlanSettings, scope: PlanS
       });
     }
   };
-  const addFeeds = (folder: string, title: string, description: string, articles: IndexedArticle[]) => {
-    if (!scope.listPages(articles)(0)) return;
-    const latest = articles.slice(0, settings.feedSize);
+  const addFeeds = (folder: string, title: string, description: string, stories: NewsList<IndexedArticle>) => {
+    if (!scope.listPages(folder)(0)) return;
+    const latest = stories.newest.slice(0, settings.feedSize);
     const made = fingerprint.of("feed", [folder, title, description, settings.language, fingerprint.feedItems(latest)]);
     let view: View | undefined; // one view for the three formats
     const compose = () => (view ??= feedView(title, description, settings.language, folder, latest, settings.feedSize, urls, feedItems));
     for (const [file, layout] of FEED_LAYOUTS) pages.push({ outputPath: folder + file, layout, fingerprint: fingerprint.of(layout, made), compose });
   };
 
-  addList("", settings.title, settings.description, index.articles, [home]);
-  addFeeds("", settings.title, settings.description, index.articles);
+  const everyStory = wholeList(index.articles);
+  addList("", settings.title, settings.description, everyStory, [home]);
+  addFeeds("", settings.title, settings.description, everyStory);
 
   for (const kind of ["topic", "provider", "category"] as const) {
     const folder = `${TERM_FOLDERS[kind]}/`;
@@ -157,8 +158,9 @@ export function planPages(index: SiteIndex, settings: PlanSettings, scope: PlanS
     });
     for (const term of index.terms[kind]) {
       const crumbs = [...directoryCrumbs, { name: term.name, url: urls.page(term.path) }];
-      addList(term.path, term.name, termIntro(term, settings.title), term.articles, crumbs, { label: label.one, feeds: true, archiveIntro: termIntro(term, settings.title, false) });
-      addFeeds(term.path, `${term.name} — ${settings.title}`, termIntro(term, settings.title), term.articles);
+      const stories = wholeList(term.articles);
+      addList(term.path, term.name, termIntro(term, settings.title), stories, crumbs, { label: label.one, feeds: true, archiveIntro: termIntro(term, settings.title, false) });
+      addFeeds(term.path, `${term.name} — ${settings.title}`, termIntro(term, settings.title), stories);
     }
   }
 
@@ -177,7 +179,7 @@ export function planPages(index: SiteIndex, settings: PlanSettings, scope: PlanS
   const addArchive = (archive: DateArchive, crumbs: Link[]) => {
     // Breadcrumbs carry no counts: an archive page's trail must not change when stories arrive.
     const here = [...crumbs, { name: periodName(archive, settings), url: urls.page(archive.path) }];
-    addList(archive.path, periodName(archive, settings), `Stories published in ${periodName(archive, settings)}.`, archive.articles, here, {
+    addList(archive.path, periodName(archive, settings), `Stories published in ${periodName(archive, settings)}.`, wholeList(archive.articles), here, {
       label: "Archive",
       periods: archive.children.length > 0 ? archive.children.map((child) => periodLink(child, urls, settings)) : undefined,
     });
@@ -201,13 +203,13 @@ export function planPages(index: SiteIndex, settings: PlanSettings, scope: PlanS
     heading: "Page not found",
   });
 
-  planSitemaps(pages, index, listed, settings, urls, fingerprint);
+  planSitemaps(pages, index.articles, listed, settings, urls, fingerprint);
   return pages;
 }
 
-/** The sitemaps list every article, with a lastmod, and then the other pages' paths in `listed`. */
-function planSitemaps(pages: PlannedPage[], index: SiteIndex, listed: string[], settings: PlanSettings, urls: SiteUrls, fingerprint: Fingerprints): void {
-  const articles: SitemapEntry[] = index.articles.map((a) => ({ url: urls.absolutePage(a.path), lastmod: a.summary.updatedDateTime ?? a.summary.publishedDateTime }));
+/** The sitemaps list every story (`stories`, newest first), with a lastmod, and then the other pages' paths in `listed`. */
+function planSitemaps(pages: PlannedPage[], stories: readonly IndexedArticle[], listed: string[], settings: PlanSettings, urls: SiteUrls, fingerprint: Fingerprints): void {
+  const articles: SitemapEntry[] = stories.map((a) => ({ url: urls.absolutePage(a.path), lastmod: a.summary.updatedDateTime ?? a.summary.publishedDateTime }));
   const others: SitemapEntry[] = listed.map((path) => ({ url: urls.absolutePage(path), lastmod: undefined }));
   const add = (outputPath: string, layout: string, view: View) => pages.push({ outputPath, layout, fingerprint: fingerprint.of(layout, view), view });
 
@@ -219,7 +221,7 @@ function planSitemaps(pages: PlannedPage[], index: SiteIndex, listed: string[], 
   }
 
   // The same for the news sitemap, whose files hold at most 1,000 stories each.
-  const newsChunks = chunked(recentArticles(index.articles, settings.now, NEWS_WINDOW_HOURS), NEWS_SITEMAP_LIMIT);
+  const newsChunks = chunked(recentArticles(stories, settings.now, NEWS_WINDOW_HOURS), NEWS_SITEMAP_LIMIT);
   const newsView = (articles: IndexedArticle[]): View => ({
     kind: "news-sitemap",
     publicationName: settings.title,

@@ -94,7 +94,7 @@ export function chunked<T>(items: T[], size: number): T[][] {
  * or without milliseconds sorts the same. (Date.parse: the stamps are normalised ISO 8601 with
  * an offset, and luxon would cost a hundred times more per story.)
  */
-export function recentArticles(articles: IndexedArticle[], now: string, hours: number): IndexedArticle[] {
+export function recentArticles(articles: readonly IndexedArticle[], now: string, hours: number): IndexedArticle[] {
   const end = Date.parse(now);
   const start = end - hours * 3_600_000;
   const recent: IndexedArticle[] = [];
