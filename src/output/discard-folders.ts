@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { readdirSync, renameSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { join } from "node:path";
+import { outputNeighbours } from "./output-neighbours.ts";
 
 /**
  * Deleting a replaced site is the slowest thing a full build over an existing one did: 4 s for a
@@ -16,7 +17,8 @@ import { basename, dirname, join } from "node:path";
  * builds down. A claimed folder whose process is gone is claimed again.
  */
 export function discardFolder(folder: string, outDir: string): void {
-  const discarded = join(dirname(outDir), `${prefixes(outDir).discarded}${process.pid}-${Date.now()}`);
+  const { parent, discardedPrefix } = outputNeighbours(outDir);
+  const discarded = join(parent, `${discardedPrefix}${process.pid}-${Date.now()}`);
   try {
     renameSync(folder, discarded);
   } catch {
@@ -32,22 +34,17 @@ export function discardFolder(folder: string, outDir: string): void {
  * except the folders a running deletion has claimed. Returns the folders it set out to delete.
  */
 export function discardLeftovers(outDir: string): string[] {
-  const { discarded, deleting } = prefixes(outDir);
+  const { parent, discardedPrefix, deletingPrefix } = outputNeighbours(outDir);
   let names: string[];
   try {
-    names = readdirSync(dirname(outDir));
+    names = readdirSync(parent);
   } catch {
     return []; // no parent folder yet: nothing was discarded there
   }
-  const left = names.filter((name) => name.startsWith(discarded) || (name.startsWith(deleting) && !isRunning(claimantOf(name.slice(deleting.length)))));
-  const folders = left.map((name) => join(dirname(outDir), name));
+  const left = names.filter((name) => name.startsWith(discardedPrefix) || (name.startsWith(deletingPrefix) && !isRunning(claimantOf(name.slice(deletingPrefix.length)))));
+  const folders = left.map((name) => join(parent, name));
   deleteInBackground(folders, outDir);
   return folders;
-}
-
-/** `dist` → `.dist.discarded-` and `.dist.deleting-`: hidden, beside the output, like its staging and backup folders. */
-function prefixes(outDir: string): { discarded: string; deleting: string } {
-  return { discarded: `.${basename(outDir)}.discarded-`, deleting: `.${basename(outDir)}.deleting-` };
 }
 
 /** The pid in a claimed folder's name, `<pid>-<time>-<n>`. */
@@ -78,7 +75,8 @@ for (const [i, folder] of folders.entries()) {
 
 function deleteInBackground(folders: string[], outDir: string): void {
   if (folders.length === 0) return;
-  const claimPrefix = join(dirname(outDir), prefixes(outDir).deleting);
+  const { parent, deletingPrefix } = outputNeighbours(outDir);
+  const claimPrefix = join(parent, deletingPrefix);
   const { NODE_OPTIONS: _ignored, ...env } = process.env;
   const child = spawn(process.execPath, ["-e", DELETE, claimPrefix, ...folders], { detached: true, stdio: "ignore", windowsHide: true, env });
   // A process that cannot start leaves the folders for the next build to delete; it must not fail this one.

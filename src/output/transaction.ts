@@ -1,9 +1,10 @@
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
-import { basename, dirname, isAbsolute, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { foldName } from "../fold-name.ts";
 import { pathInside } from "../path-inside.ts";
 import { discardFolder, discardLeftovers } from "./discard-folders.ts";
+import { outputNeighbours } from "./output-neighbours.ts";
 
 /**
  * Publishes a build without ever leaving a half-written site.
@@ -25,11 +26,10 @@ export class OutputTransaction {
     readonly outDir: string,
     readonly full: boolean,
   ) {
-    const parent = dirname(outDir);
-    const name = basename(outDir);
-    this.staging = join(parent, `.${name}.staging`);
-    this.backup = join(parent, `.${name}.backup`);
-    this.journalPath = join(parent, `.${name}.journal.json`);
+    const neighbours = outputNeighbours(outDir);
+    this.staging = neighbours.staging;
+    this.backup = neighbours.backup;
+    this.journalPath = neighbours.journal;
   }
 
   /** Undoes whatever an earlier, interrupted build left half done. Call before anything else. */
