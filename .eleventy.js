@@ -1,8 +1,8 @@
 // Eleventy's configuration: it only wires Broadsheet's TypeScript pipeline in. See README.md.
-import "tsx/esm";
+import { loadBroadsheetPlugin } from "./src/eleventy/load-plugin.js";
 
 export default async function (eleventyConfig) {
-  const { eleventyOptions, broadsheetPlugin } = await import("./src/eleventy/plugin.ts");
+  const { eleventyOptions, broadsheetPlugin } = await loadBroadsheetPlugin();
   const options = await eleventyOptions(process.env);
   eleventyConfig.addPlugin(broadsheetPlugin, options);
   return {

@@ -7,5 +7,7 @@ import { precompiledCli } from "./precompiled.js";
 
 const bundle = process.env.BROADSHEET_PRECOMPILED === "0" ? undefined : await precompiledCli();
 if (bundle === undefined) await import("tsx/esm");
+// .eleventy.js, loaded by every thread that renders, takes the Eleventy plugin from the same bundle (src/eleventy/load-plugin.js).
+else process.env.BROADSHEET_BUNDLE_DIR = bundle;
 const { main } = await import(bundle === undefined ? "../src/cli.ts" : pathToFileURL(join(bundle, "cli.js")).href);
 process.exitCode = await main(process.argv.slice(2));

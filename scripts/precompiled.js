@@ -11,8 +11,9 @@ import { sourcesDigest } from "../src/build/source-digest.js";
 const KEEP_OLD_BUNDLES_MS = 24 * 3_600_000;
 
 /**
- * The folder of the bundle of `root`'s src/: `cli.js`, and `worker-entry.js` beside the chunk
- * that starts workers, so `new URL("./worker-entry.js", import.meta.url)` finds it as in src/.
+ * The folder of the bundle of `root`'s src/: `cli.js`, `plugin.js` (the Eleventy plugin, for
+ * src/eleventy/load-plugin.js), and `worker-entry.js` beside the chunk that starts workers, so
+ * `new URL("./worker-entry.js", import.meta.url)` finds it as in src/.
  * Undefined when it cannot be made (esbuild missing or failing): the caller runs src/ through tsx.
  */
 export async function precompiledCli(root = resolve(import.meta.dirname, "..")) {
@@ -27,7 +28,7 @@ export async function precompiledCli(root = resolve(import.meta.dirname, "..")) 
   try {
     const { build } = await import("esbuild");
     await build({
-      entryPoints: { cli: join(sourceDir, "cli.ts"), "worker-entry": join(sourceDir, "build", "build-worker.ts") },
+      entryPoints: { cli: join(sourceDir, "cli.ts"), "worker-entry": join(sourceDir, "build", "build-worker.ts"), plugin: join(sourceDir, "eleventy", "plugin.ts") },
       outdir: staging,
       bundle: true,
       splitting: true,
@@ -35,11 +36,10 @@ export async function precompiledCli(root = resolve(import.meta.dirname, "..")) 
       platform: "node",
       target: "node20",
       packages: "external",
-      // BROADSHEET_BUNDLE tells the bundled worker (src/build/build-worker.ts) that it must register
-      // tsx itself. BROADSHEET_SOURCE_DIGEST is the digest of the sources this bundle was made from
+      // BROADSHEET_SOURCE_DIGEST is the digest of the sources this bundle was made from
       // (src/build/code-digest.ts): the src/ folder found at run time may have changed since, or
       // belong to another checkout sharing this node_modules.
-      define: { BROADSHEET_BUNDLE: "true", BROADSHEET_SOURCE_DIGEST: JSON.stringify(sources) },
+      define: { BROADSHEET_SOURCE_DIGEST: JSON.stringify(sources) },
       logLevel: "silent",
     });
     try {

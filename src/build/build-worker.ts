@@ -20,26 +20,8 @@ let writer: StagedWriter | undefined;
 // Eleventy takes most of a second to load, so it is loaded only once the documents are parsed.
 const prepareEnvironment = () =>
   (environment ??= import("../render/eleventy-registrations.ts")
-    .then(async ({ loadEleventyRegistrations }) => {
-      await typeScriptForEleventyConfig();
-      return loadEleventyRegistrations(setup.configPath);
-    })
+    .then(({ loadEleventyRegistrations }) => loadEleventyRegistrations(setup.configPath))
     .then((registrations) => createEnvironment(setup.layoutsDir, registrations)));
-
-/** Defined as true in the precompiled bundle (scripts/precompiled.js); absent when run from src/. */
-declare const BROADSHEET_BUNDLE: true | undefined;
-
-/**
- * `.eleventy.js` loads the Eleventy plugin as TypeScript, and its own `import "tsx/esm"` registers
- * nothing in a worker thread on Node 20. Run from src/, this worker is already under tsx
- * (worker-entry.js); run from the precompiled bundle (scripts/precompiled.js), register tsx now,
- * after Eleventy itself has loaded without it.
- */
-async function typeScriptForEleventyConfig(): Promise<void> {
-  if (typeof BROADSHEET_BUNDLE === "undefined") return;
-  const { register } = await import("tsx/esm/api");
-  register();
-}
 
 async function handle(request: WorkerRequest): Promise<WorkerResponse> {
   if (request.type === "load") {

@@ -16,11 +16,11 @@ function projectCopy(): string {
 }
 
 describe("the precompiled bundle of src/", () => {
-  it("holds the CLI and the worker entry, made once per version of the sources", async () => {
+  it("holds the CLI, the worker entry and the Eleventy plugin, made once per version of the sources", async () => {
     const root = projectCopy();
     const first = await precompiledCli(root);
     expect(first).toBeDefined();
-    expect(["cli.js", "worker-entry.js"].every((file) => existsSync(join(first!, file)))).toBe(true);
+    expect(["cli.js", "worker-entry.js", "plugin.js"].every((file) => existsSync(join(first!, file)))).toBe(true);
     expect(await precompiledCli(root)).toBe(first);
 
     writeFileSync(join(root, "src", "cli.ts"), `${readFileSync(join(root, "src", "cli.ts"), "utf8")}\n// an edit\n`);
@@ -50,5 +50,21 @@ describe("the precompiled bundle of src/", () => {
     const root = projectCopy();
     writeFileSync(join(root, "src", "cli.ts"), "export const broken = ;\n");
     expect(await precompiledCli(root)).toBeUndefined();
+  });
+});
+
+describe("the Eleventy plugin for .eleventy.js", () => {
+  it("comes from the bundle a build names in BROADSHEET_BUNDLE_DIR, the code the build itself runs", async () => {
+    const bundle = makeTempDir();
+    writeFileSync(join(bundle, "plugin.js"), 'export const madeBy = "the bundle";\n');
+    const before = process.env.BROADSHEET_BUNDLE_DIR;
+    process.env.BROADSHEET_BUNDLE_DIR = bundle;
+    try {
+      const { loadBroadsheetPlugin } = await import("../../src/eleventy/load-plugin.js");
+      expect(((await loadBroadsheetPlugin()) as unknown as { madeBy: string }).madeBy).toBe("the bundle");
+    } finally {
+      if (before === undefined) delete process.env.BROADSHEET_BUNDLE_DIR;
+      else process.env.BROADSHEET_BUNDLE_DIR = before;
+    }
   });
 });
