@@ -110,7 +110,7 @@ describe("the leftovers of a deletion cut short", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it("are deleted once when two builds set out to delete them at the same time", async () => {
+  it("are deleted, and nothing else, when two builds set out to delete them at the same time", async () => {
     const dir = makeTempDir();
     siteAt(join(dir, ".dist.discarded-123-456"));
     siteAt(join(dir, "dist"));
