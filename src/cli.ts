@@ -63,7 +63,7 @@ function printReport(report: BuildReport, outDir: string, quiet: boolean): void 
       `Time       ${(report.durationMs / 1000).toFixed(2)} s`,
     ].join("\n"),
   );
-  if (process.env.BROADSHEET_TIMINGS && report.planner) console.log(`Planner    ${report.planner.name === "delta" ? "delta: only the pages that added documents change" : `full: ${report.planner.reason}`}`);
+  if (process.env.BROADSHEET_TIMINGS && report.planner) console.log(`Planner    ${report.planner.name === "delta" ? "delta: only the pages that added or edited documents change" : `full: ${report.planner.reason}`}`);
   if (process.env.BROADSHEET_TIMINGS) console.log(`Phases     ${report.phases.map((p) => `${p.name} ${p.ms} ms (heap ${p.heapMb} MB)`).join(", ")}`);
 }
 

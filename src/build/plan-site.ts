@@ -5,13 +5,15 @@ import { buildSiteIndex, type SiteIndex } from "../site/site-index.ts";
 import { deltaScope, termTable, type TermTable } from "../site/delta-scope.ts";
 import { NEWS_WINDOW_HOURS, planPages, type PlannedPage, type PlanSettings } from "../site/plan-pages.ts";
 
-/** Which planner planned the pages: every page, or only those that stories added since the previous build can change. */
+/** Which planner planned the pages: every page, or only those that stories added or edited since the previous build can change. */
 export type Planner = { name: "full"; reason: string } | { name: "delta" };
 
-/** What a build may plan from besides the documents: the previous build, when the only change since is added documents. */
+/** What a build may plan from besides the documents: the previous build, when the only changes since are added and edited documents. */
 export interface PreviousBuild {
   /** The documents added since, by path. */
   added: ReadonlySet<string>;
+  /** The documents edited since, by path, none of them moved (previous-build.ts). */
+  edited: ReadonlySet<string>;
   terms: TermTable;
 }
 
@@ -29,13 +31,13 @@ export interface SitePlan {
 
 /**
  * Valid stories → what is published → indexes → the pages with their fingerprints. Given the
- * previous build, only the pages the added stories can change, when that is all they change.
+ * previous build, only the pages the added and edited stories can change, when that is all they change.
  */
 export function planSite(summaries: ArticleSummary[], rules: PublishRules, settings: PlanSettings, previous: PreviousBuild | { reason: string } = { reason: "there is no previous build" }): SitePlan {
   const decision = applyPublishRules(summaries, rules);
   const { index, errors } = buildSiteIndex(decision.published, settings.timeZone);
   const terms = termTable(index);
-  const delta = "reason" in previous ? previous : errors.length > 0 ? { reason: "some documents are invalid" } : deltaScope(index, previous.added, { previous: previous.terms, current: terms }, settings.pageSize);
+  const delta = "reason" in previous ? previous : errors.length > 0 ? { reason: "some documents are invalid" } : deltaScope(index, previous, { previous: previous.terms, current: terms }, settings);
   const planner: Planner = "scope" in delta ? { name: "delta" } : { name: "full", reason: delta.reason };
   const pages = "scope" in delta ? planPages(index, settings, delta.scope) : planPages(index, settings);
   return { index, pages, planner, terms, excluded: decision.excluded, errors };

@@ -1,4 +1,5 @@
-import { addedDocuments, type CachedLoad } from "../content/content-cache.ts";
+import type { ArticleSummary } from "../content/article.ts";
+import { changedDocuments, type CachedLoad } from "../content/content-cache.ts";
 import type { BuildState } from "../output/build-state.ts";
 import { quietAt, type BuildStamp } from "../output/build-stamp.ts";
 import { isSearchIndexFolder } from "../site/search-partitions.ts";
@@ -6,7 +7,8 @@ import type { PreviousBuild } from "./plan-site.ts";
 
 /**
  * What the delta planner may start from: the previous build, if its pages are still right but
- * for what the documents added since change. Otherwise why not, for the report.
+ * for what the documents added or edited since change, and no edit moves a story (see
+ * `listingChange`). Otherwise why not, for the report.
  */
 export function previousBuild(state: BuildState | undefined, stamp: BuildStamp | undefined, settingsDigest: string, now: string, load: CachedLoad): PreviousBuild | { reason: string } {
   if (state === undefined) return { reason: "there is no previous build to add to, or its settings, layouts or code differ" };
@@ -14,9 +16,33 @@ export function previousBuild(state: BuildState | undefined, stamp: BuildStamp |
   if (stamp === undefined || stamp.settingsDigest !== settingsDigest) return { reason: "the previous build did not finish, or had other flags" };
   if (!quietAt(stamp, now)) return { reason: "stories have come due or left the news sitemap since the previous build" };
   if (load.errors.length > 0) return { reason: "some documents are invalid" };
-  const added = addedDocuments(state.content, load.cache);
-  if (added === undefined) return { reason: "documents were edited, removed or renamed" };
-  return { added, terms: state.terms };
+  const changes = changedDocuments(state.content, load.cache);
+  if (changes === undefined) return { reason: "documents were removed or renamed" };
+  for (const file of changes.edited) {
+    const field = listingChange(state.content.get(file)!.summary!, load.cache.get(file)!.summary!);
+    if (field !== undefined) return { reason: `the edit to ${file} changes its ${field}` };
+  }
+  return { added: changes.added, edited: changes.edited, terms: state.terms };
+}
+
+/**
+ * The first field an edit changed that decides where a story is published and listed: its
+ * address, its lists and its place in them, the terms' names (the most common spelling wins),
+ * which stories link to its page, whether it is published at all. An edit to anything else
+ * (its excerpt, title, image, related items, update time) changes only the pages that show the
+ * story, and the delta planner plans those.
+ */
+export function listingChange(before: ArticleSummary, after: ArticleSummary): string | undefined {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (before.identity !== after.identity) return "source URL";
+  if (before.readUrl !== after.readUrl) return "link";
+  if (before.publishedDateTime !== after.publishedDateTime) return "publication time";
+  if (before.titleSlug !== after.titleSlug) return "address";
+  if (before.draft !== after.draft || before.removed !== after.removed) return "publication";
+  if (before.provider.name !== after.provider.name) return "provider";
+  if (!same(before.topics, after.topics)) return "topics";
+  if (before.category !== after.category) return "category";
+  return undefined;
 }
 
 /**

@@ -66,14 +66,28 @@ function nonEmpty<T>(items: T[]): T[] | undefined {
   return items.length > 0 ? items : undefined;
 }
 
+/** How the documents of one build differ from the previous build's, when none was removed or renamed. */
+export interface DocumentChanges {
+  /** New documents, and documents that are stories now and were not (invalid) before. */
+  added: Set<string>;
+  /** Documents whose story was there before and has changed. */
+  edited: Set<string>;
+}
+
 /**
- * The documents in `current` that `previous` did not have, when that is the only difference:
- * every earlier entry is still there, unchanged (the same object, as `loadWithCache` keeps it).
- * Undefined when a document was edited, removed or renamed.
+ * The documents added to `previous` and edited in it to make `current`, when that is the only
+ * difference: every earlier document is still there, and is a story (an unchanged one is the
+ * same entry, as `loadWithCache` keeps it). Undefined when a document was removed or renamed.
  */
-export function addedDocuments(previous: ContentCache, current: ContentCache): Set<string> | undefined {
-  for (const [file, entry] of previous) if (current.get(file) !== entry) return undefined;
-  const added = new Set<string>();
-  for (const file of current.keys()) if (!previous.has(file)) added.add(file);
-  return added;
+export function changedDocuments(previous: ContentCache, current: ContentCache): DocumentChanges | undefined {
+  for (const file of previous.keys()) if (!current.has(file)) return undefined;
+  const changes: DocumentChanges = { added: new Set(), edited: new Set() };
+  for (const [file, entry] of current) {
+    const before = previous.get(file);
+    if (before === entry) continue;
+    if (entry.summary === undefined) return undefined;
+    if (before?.summary === undefined) changes.added.add(file);
+    else changes.edited.add(file);
+  }
+  return changes;
 }

@@ -20,19 +20,26 @@ export type DeltaScope = { scope: PlanScope } | { reason: string };
 const NO_PAGE = () => false;
 
 /**
- * The pages that stories added to the previous build's documents can change: their own pages,
- * the pages of stories that list them as related, and the pages of the lists they join that
- * they shift (`changedPages`). Every page besides lists and articles (directories, sitemaps,
- * search) is always planned.
+ * The pages that stories added to the previous build's documents, or edited in them, can
+ * change: their own pages, the pages of stories that list a new story as related, and the
+ * pages of the lists they are on: for new stories, the pages they shift (`changedPages`); for
+ * edited ones, the pages that show them (`showingPages`). Every page besides lists and
+ * articles (directories, sitemaps, search) is always planned.
  *
  * That holds only while the new stories change no other story's page. When they would, the
  * reason is returned and the whole site must be planned: a term's name or address changes (a
  * new majority spelling, a slug taken), or a new story takes an older story's address.
  *
  * The caller checks the rest: the documents differ from the previous build's only by the added
- * files, nothing is invalid, and no story has come due or left the news sitemap since.
+ * and edited files, no edit moves a story (previous-build.ts), nothing is invalid, and no story
+ * has come due or left the news sitemap since.
  */
-export function deltaScope(index: SiteIndex, added: ReadonlySet<string>, terms: { previous: TermTable; current: TermTable }, pageSize: number): DeltaScope {
+export function deltaScope(
+  index: SiteIndex,
+  changes: { added: ReadonlySet<string>; edited: ReadonlySet<string> },
+  terms: { previous: TermTable; current: TermTable },
+  sizes: { pageSize: number; feedSize: number },
+): DeltaScope {
   for (const [key, now] of terms.current) {
     const before = terms.previous.get(key);
     if (before === undefined || before === now) continue;
@@ -42,33 +49,58 @@ export function deltaScope(index: SiteIndex, added: ReadonlySet<string>, terms: 
     return { reason: `the ${kind} ${oldName} (${oldPath}) is now ${name} (${path})` };
   }
 
-  const fresh = new Set(index.articles.filter((article) => added.has(article.summary.sourcePath)));
-  // Each list a new story joins, by its folder, with its stories and the number of new ones among them.
-  const joined = new Map<string, { articles: IndexedArticle[]; count: number }>();
-  const join = (folder: string, articles: IndexedArticle[]) => {
-    const list = joined.get(folder);
-    if (list) list.count += 1;
-    else joined.set(folder, { articles, count: 1 });
+  const fresh = new Set(index.articles.filter((article) => changes.added.has(article.summary.sourcePath)));
+  const edited = new Set(index.articles.filter((article) => changes.edited.has(article.summary.sourcePath)));
+  // Each list a new or edited story is on, by its folder, with its stories and the number of new ones among them.
+  const joined = new Map<string, { articles: IndexedArticle[]; added: number }>();
+  const join = (article: IndexedArticle, isNew: boolean) => {
+    const lists: [string, IndexedArticle[]][] = [["", index.articles]];
+    for (const term of [article.provider, ...article.topics, ...(article.category ? [article.category] : [])]) lists.push([term.path, term.articles]);
+    for (const archive of archivesOf(index, article)) lists.push([archive.path, archive.articles]);
+    for (const [folder, articles] of lists) {
+      const list = joined.get(folder) ?? { articles, added: 0 };
+      if (isNew) list.added += 1;
+      joined.set(folder, list);
+    }
   };
   for (const article of fresh) {
-    const archives = archivesOf(index, article);
-    const taken = plainAddressTaken(article, archives[2], fresh);
+    const taken = plainAddressTaken(article, archivesOf(index, article)[2], fresh);
     if (taken) return { reason: `the new story ${article.summary.sourcePath} takes the address of ${taken.summary.sourcePath}` };
-    join("", index.articles);
-    for (const term of [article.provider, ...article.topics, ...(article.category ? [article.category] : [])]) join(term.path, term.articles);
-    for (const archive of archives) join(archive.path, archive.articles);
+    join(article, true);
   }
+  for (const article of edited) join(article, false);
 
   const wanted = new Map<string, (page: number) => boolean>();
-  for (const [folder, { articles, count }] of joined) wanted.set(folder, changedPages(articles, count, fresh, pageSize));
+  for (const [folder, { articles, added }] of joined) {
+    const shifted = added > 0 ? changedPages(articles, added, fresh, sizes.pageSize) : NO_PAGE;
+    const showing = edited.size > 0 ? showingPages(articles, edited, sizes) : NO_PAGE;
+    wanted.set(folder, (page) => shifted(page) || showing(page));
+  }
 
-  const planned = new Set(fresh);
+  const planned = new Set([...fresh, ...edited]);
   const freshUrls = new Set<string>();
   for (const [url, article] of index.byStoryUrl) if (fresh.has(article)) freshUrls.add(url);
   for (const article of index.articles) {
     if (article.summary.relatedUrls.some((url) => freshUrls.has(url))) planned.add(article);
   }
   return { scope: { article: (article) => planned.has(article), listPages: (folder) => wanted.get(folder) ?? NO_PAGE } };
+}
+
+/**
+ * The pages of a list that show any of the `edited` stories on it: the archive page each is on,
+ * and the front page, with the list's feeds, when it is among the newest there or in the feeds.
+ */
+function showingPages(articles: IndexedArticle[], edited: ReadonlySet<IndexedArticle>, sizes: { pageSize: number; feedSize: number }): (page: number) => boolean {
+  const pages = new Set<number>();
+  const archivePages = archivePageCount(articles.length, sizes.pageSize);
+  for (const [position, article] of articles.entries()) {
+    if (!edited.has(article)) continue;
+    if (position < Math.max(sizes.pageSize, sizes.feedSize)) pages.add(0);
+    // Archive page N holds the stories at positions from length - N × size on, newest first.
+    const page = Math.ceil((articles.length - position) / sizes.pageSize);
+    if (page <= archivePages) pages.add(page);
+  }
+  return (page) => pages.has(page);
 }
 
 /**

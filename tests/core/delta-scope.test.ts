@@ -12,11 +12,16 @@ function stories(count: number, hoursBeforeNow: number, overrides: Partial<Artic
   return Array.from({ length: count }, (_, i) => summary({ publishedDateTime: new Date(Date.parse(NOW) - (hoursBeforeNow + i) * 3_600_000).toISOString().replace(".000Z", "Z"), ...overrides }));
 }
 
-/** The previous build of `before`, then a build after `added` with the delta planner allowed, and a full plan of the same. */
-function planAfterAdding(before: ArticleSummary[], added: ArticleSummary[]) {
+/**
+ * The previous build of `before`, then a build after `added` and `edited` (stories of `before`
+ * changed in place) with the delta planner allowed, and a full plan of the same.
+ */
+function planAfterAdding(before: ArticleSummary[], added: ArticleSummary[], edited: ArticleSummary[] = []) {
   const previous = planSite(before, RULES, SETTINGS);
-  const after = planSite([...before, ...added], RULES, SETTINGS, { added: new Set(added.map((s) => s.sourcePath)), terms: previous.terms });
-  const full = planSite([...before, ...added], RULES, SETTINGS);
+  const editedPaths = new Set(edited.map((s) => s.sourcePath));
+  const now = [...before.filter((s) => !editedPaths.has(s.sourcePath)), ...edited, ...added];
+  const after = planSite(now, RULES, SETTINGS, { added: new Set(added.map((s) => s.sourcePath)), edited: editedPaths, terms: previous.terms });
+  const full = planSite(now, RULES, SETTINGS);
   const fingerprints = (plan: typeof full) => new Map(plan.pages.map((page) => [page.outputPath, page.fingerprint]));
   const was = fingerprints(previous);
   const changed = full.pages.filter((page) => was.get(page.outputPath) !== page.fingerprint).map((page) => page.outputPath);
@@ -68,6 +73,48 @@ describe("the delta planner", () => {
     const { planned } = planAfterAdding([pointing, unrelated], [arriving]);
     const articlePages = [...planned.keys()].filter((path) => /^\d{4}\/\d\d\/\d\d\/[^/]+\/index\.html$/.test(path));
     expect(articlePages.sort()).toEqual([`2026/01/05/${pointing.titleSlug}/index.html`, `2026/11/24/${arriving.titleSlug}/index.html`]);
+  });
+
+  /** `story` as an edit of its excerpt leaves it: a new revision, the same place on every list. */
+  const corrected = (story: ArticleSummary): ArticleSummary => ({ ...story, revision: `${story.revision}-corrected`, excerpt: "Corrected." });
+
+  it("plans every page that shows an edited story, wherever it is on its lists", () => {
+    for (const count of [1, 2, 3, 4, 5, 6, 7, 9, 10, 14]) {
+      for (let position = 0; position < count; position += 1) {
+        const before = stories(count, 1, { topics: ["Rail"] });
+        const { after, full, changed, planned } = planAfterAdding(before, [], [corrected(before[position]!)]);
+        const at = `story ${position} of ${count} edited`;
+        expect(after.planner, at).toEqual({ name: "delta" });
+        expect(changed.length, at).toBeGreaterThan(0);
+        for (const path of changed) expect(planned.get(path), `${path}: ${at}`).toBe(full.get(path));
+        for (const [path, fingerprint] of planned) expect(fingerprint, `${path}: ${at}`).toBe(full.get(path));
+      }
+    }
+  });
+
+  it("plans every page that changes when stories are added and others edited in one build", () => {
+    for (const [count, added] of [[3, 1], [6, 2], [9, 4], [14, 2]] as const) {
+      for (let shift = 0; shift <= count + 1; shift += 2) {
+        for (const position of [0, Math.floor(count / 2), count - 1]) {
+          const before = stories(count, 1);
+          const { full, changed, planned } = planAfterAdding(before, stories(added, shift + 0.5), [corrected(before[position]!)]);
+          const at = `${added} added to ${count}, ${shift} stories newer, story ${position} edited`;
+          for (const path of changed) expect(planned.get(path), `${path}: ${at}`).toBe(full.get(path));
+          for (const [path, fingerprint] of planned) expect(fingerprint, `${path}: ${at}`).toBe(full.get(path));
+        }
+      }
+    }
+  });
+
+  it("plans, for an edit to an old story, its page and the archive pages that show it, not the front pages", () => {
+    const before = stories(12, 1, { topics: ["Rail"] });
+    const { planned } = planAfterAdding(before, [], [corrected(before[11]!)]);
+    const lists = [...planned.keys()].filter((path) => /(^|\/)(page\/\d+\/)?index\.html$/.test(path) && !/^\d{4}\/\d\d\/\d\d\/[^/]+\/index\.html$/.test(path));
+    expect(lists).toContain("page/1/index.html");
+    expect(lists).toContain("topics/rail/page/1/index.html");
+    expect(lists).not.toContain("index.html");
+    expect(lists).not.toContain("topics/rail/index.html");
+    expect(planned.has(`${before[11]!.publishedDateTime.slice(0, 10).replaceAll("-", "/")}/${before[11]!.titleSlug}/index.html`)).toBe(true);
   });
 
   describe("leaves the build to the full planner", () => {

@@ -3,10 +3,13 @@ import { keptOutputs, previousBuild } from "../../src/build/previous-build.ts";
 import type { CachedDocument, CachedLoad, ContentCache } from "../../src/content/content-cache.ts";
 import type { BuildState } from "../../src/output/build-state.ts";
 import type { BuildStamp } from "../../src/output/build-stamp.ts";
+import type { ArticleSummary } from "../../src/content/article.ts";
+import { summary } from "../helpers/summaries.ts";
 
-const entry = (size: number): CachedDocument => ({ size, mtimeMs: 1_700_000_000_000 });
+const STORY = summary({ sourcePath: "b.md", topics: ["Rail"] });
+const entry = (size: number, story: ArticleSummary = summary()): CachedDocument => ({ size, mtimeMs: 1_700_000_000_000, summary: story });
 const ONE = entry(1);
-const TWO = entry(2);
+const TWO = entry(2, STORY);
 const TERMS = new Map([["topic\0rail", "Rail\0topics/rail/"]]);
 const state = (content: ContentCache): BuildState => ({ version: 6, sourceHash: "src", siteHash: "site", content, outputs: new Map(), terms: TERMS });
 const stamp: BuildStamp = { settingsDigest: "settings", contentDigest: "c", now: "2026-11-24T12:00:00Z", quietUntil: "2026-11-25T08:00:00Z", published: 2, excluded: {}, pagesPlanned: 10, skipped: [] };
@@ -17,17 +20,36 @@ describe("previousBuild", () => {
 
   it("gives the added documents and the previous terms when documents were only added", () => {
     const now = new Map([...before, ["c.md", entry(3)]]);
-    expect(previousBuild(state(before), stamp, "settings", "2026-11-24T13:00:00Z", load(now))).toEqual({ added: new Set(["c.md"]), terms: TERMS });
+    expect(previousBuild(state(before), stamp, "settings", "2026-11-24T13:00:00Z", load(now))).toEqual({ added: new Set(["c.md"]), edited: new Set(), terms: TERMS });
   });
 
-  it("refuses when a document was edited", () => {
-    const now = new Map([["a.md", ONE], ["b.md", entry(22)]]);
-    expect(previousBuild(state(before), stamp, "settings", "2026-11-24T13:00:00Z", load(now))).toEqual({ reason: "documents were edited, removed or renamed" });
+  it("gives the edited documents when an edit leaves each story where it was listed", () => {
+    const now = new Map([["a.md", ONE], ["b.md", entry(22, { ...STORY, revision: "edited", excerpt: "Corrected.", title: "A new headline, the same address" })]]);
+    expect(previousBuild(state(before), stamp, "settings", "2026-11-24T13:00:00Z", load(now))).toEqual({ added: new Set(), edited: new Set(["b.md"]), terms: TERMS });
+  });
+
+  it("counts a document that was invalid before as added", () => {
+    const invalid: CachedDocument = { size: 2, mtimeMs: 1_700_000_000_000, errors: [{ file: "b.md", field: "title", reason: "missing" }] };
+    const now = new Map([["a.md", ONE], ["b.md", TWO]]);
+    expect(previousBuild(state(new Map([["a.md", ONE], ["b.md", invalid]])), stamp, "settings", "2026-11-24T13:00:00Z", load(now))).toEqual({ added: new Set(["b.md"]), edited: new Set(), terms: TERMS });
+  });
+
+  it("refuses when an edit moves a story: its address, time, terms or publication", () => {
+    const edit = (change: Partial<ArticleSummary>) => previousBuild(state(before), stamp, "settings", "2026-11-24T13:00:00Z", load(new Map([["a.md", ONE], ["b.md", entry(22, { ...STORY, revision: "edited", ...change })]])));
+    expect(edit({ topics: ["Rail", "Ferries"] })).toEqual({ reason: "the edit to b.md changes its topics" });
+    expect(edit({ topics: ["rail"] })).toEqual({ reason: "the edit to b.md changes its topics" });
+    expect(edit({ publishedDateTime: "2026-03-14T09:30:00Z" })).toEqual({ reason: "the edit to b.md changes its publication time" });
+    expect(edit({ titleSlug: "another-headline" })).toEqual({ reason: "the edit to b.md changes its address" });
+    expect(edit({ provider: { name: "Other Times" } })).toEqual({ reason: "the edit to b.md changes its provider" });
+    expect(edit({ category: "sport" })).toEqual({ reason: "the edit to b.md changes its category" });
+    expect(edit({ draft: true })).toEqual({ reason: "the edit to b.md changes its publication" });
+    expect(edit({ readUrl: "https://outlet.example/moved" })).toEqual({ reason: "the edit to b.md changes its link" });
+    expect(edit({ identity: "https://outlet.example/other" })).toEqual({ reason: "the edit to b.md changes its source URL" });
   });
 
   it("refuses when a document was removed or renamed", () => {
     const now = new Map([["a.md", ONE], ["renamed.md", TWO]]);
-    expect(previousBuild(state(before), stamp, "settings", "2026-11-24T13:00:00Z", load(now))).toEqual({ reason: "documents were edited, removed or renamed" });
+    expect(previousBuild(state(before), stamp, "settings", "2026-11-24T13:00:00Z", load(now))).toEqual({ reason: "documents were removed or renamed" });
   });
 
   it("refuses once a story may have come due or left the news sitemap", () => {

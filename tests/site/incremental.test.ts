@@ -92,13 +92,35 @@ describe("incremental builds", () => {
     writeContent(dir, { "story-3.md": corpus()["story-3.md"]!.replace("Story number 3", "Story number three, corrected") });
     const run = runBuild(dir, [], { BROADSHEET_TIMINGS: "1" });
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/Planner\s+full: documents were edited, removed or renamed/);
+    // A new headline is a new address: the story moves, so every page is planned.
+    expect(run.stdout).toMatch(/Planner\s+full: the edit to story-3\.md changes its address/);
     const changed = rewritten(before, snapshot(dist));
     expect(changed).toContain("2026/02/03/story-number-three-corrected/index.html");
     expect(changed).toContain("topics/odd/page/1/index.html");
     expect(changed).not.toContain("2026/02/04/story-number-4/index.html");
     expect(changed).not.toContain("topics/even/index.html");
     expect(listFiles(dist)).not.toContain("2026/02/03/story-number-3/index.html");
+  });
+
+  it("after a correction to a story's excerpt, plans and rewrites only the pages that show the story", () => {
+    const before = snapshot(dist);
+    writeContent(dir, { "story-3.md": story(3, { excerpt: "Corrected: the ferry runs until eleven." }) });
+    const run = runBuild(dir, [], { BROADSHEET_TIMINGS: "1" });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Planner\s+delta/);
+    const changed = rewritten(before, snapshot(dist));
+    expect(readFileSync(join(dist, "2026/02/03/story-number-3/index.html"), "utf8")).toContain("Corrected: the ferry runs until eleven.");
+    // Story 3 is the tenth newest of 12: on the first archive page of the home page, and of its topics.
+    expect(changed).toContain("2026/02/03/story-number-3/index.html");
+    expect(changed).toContain("page/1/index.html");
+    expect(changed).toContain("topics/odd/page/1/index.html");
+    expect(changed).toContain("topics/numbers/page/1/index.html");
+    expect(changed).not.toContain("index.html");
+    expect(changed).not.toContain("topics/even/page/1/index.html");
+    expect(changed).not.toContain("2026/02/04/story-number-4/index.html");
+    const full = fullBuildOfCopy(dir);
+    expect(full.status, full.stderr).toBe(0);
+    expect(treeDifferences(dist, full.dist)).toEqual([]);
   });
 
   it("rewrites a story's page when a story it lists as related arrives, to link to our page for it", () => {
