@@ -53,10 +53,10 @@ export function deltaScope(
   const edited = new Set(index.articles.filter((article) => changes.edited.has(article.summary.sourcePath)));
   // Each list a new or edited story is on, by its folder, with its stories and the number of new ones among them.
   const joined = new Map<string, { articles: IndexedArticle[]; added: number }>();
-  const join = (article: IndexedArticle, isNew: boolean) => {
+  const join = (article: IndexedArticle, archives: DateArchive[], isNew: boolean) => {
     const lists: [string, IndexedArticle[]][] = [["", index.articles]];
     for (const term of [article.provider, ...article.topics, ...(article.category ? [article.category] : [])]) lists.push([term.path, term.articles]);
-    for (const archive of archivesOf(index, article)) lists.push([archive.path, archive.articles]);
+    for (const archive of archives) lists.push([archive.path, archive.articles]);
     for (const [folder, articles] of lists) {
       const list = joined.get(folder) ?? { articles, added: 0 };
       if (isNew) list.added += 1;
@@ -64,11 +64,12 @@ export function deltaScope(
     }
   };
   for (const article of fresh) {
-    const taken = plainAddressTaken(article, archivesOf(index, article)[2], fresh);
+    const archives = archivesOf(index, article);
+    const taken = plainAddressTaken(article, archives[2], fresh);
     if (taken) return { reason: `the new story ${article.summary.sourcePath} takes the address of ${taken.summary.sourcePath}` };
-    join(article, true);
+    join(article, archives, true);
   }
-  for (const article of edited) join(article, false);
+  for (const article of edited) join(article, archivesOf(index, article), false);
 
   const wanted = new Map<string, (page: number) => boolean>();
   for (const [folder, { articles, added }] of joined) {

@@ -38,8 +38,9 @@ export type PlannedPage =
   | { outputPath: string; layout: "article.njk"; fingerprint: string; sourcePath: string; article: ArticleContext };
 
 /**
- * Which pages to plan. The full planner plans every page; a build after added stories only plans
- * those the new stories can change, and keeps the fingerprints of the rest (delta-scope.ts).
+ * Which pages to plan. The full planner plans every page; a build after added or edited stories
+ * only plans those the changed stories can change, and keeps the fingerprints of the rest
+ * (delta-scope.ts).
  */
 export interface PlanScope {
   article(article: IndexedArticle): boolean;
