@@ -5,6 +5,7 @@
  * checked against the output tree itself. Optionally a build with the search index and a CPU
  * profile. Everything it makes lives in .bench/ (outside git); results go to .bench/results.json.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
@@ -15,6 +16,7 @@ import { combineSummaries, formatProfileSummary, summariseProfile, type CpuProfi
 import { snapshotCode, type CodeSnapshot } from "./code-snapshot.ts";
 import { hasGnuTime, PROJECT_ROOT, runBuild as runCli, type BuildRequest, type BuildRun } from "./run-build.ts";
 import { Trash } from "./trash.ts";
+import type { Floor } from "./measure-floors.ts";
 
 const BENCH_DIR = join(PROJECT_ROOT, ".bench");
 /** The text the "edit one" run appends to an excerpt; every page showing it must have been rewritten. */
@@ -37,6 +39,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --search-size N          also build this size with the search index (default: the middle size; 0 to skip)
   --profile-size N         also build this size under --cpu-prof and summarise the profile (default: 0, skip)
   --profile-no-change      also profile a no-change build of the incremental size
+  --floors N               also measure, on the corpus of this size and its full build's output, what
+                           this machine needs for the work no build can skip (bench/measure-floors.ts)
   --seed N                 corpus seed (default: ${DEFAULT_SEED})
   --workers N              worker threads for the builds (sets BROADSHEET_WORKERS; default: the build's own choice)
   --help`;
@@ -86,6 +90,7 @@ async function main(): Promise<number> {
       seed: { type: "string", default: String(DEFAULT_SEED) },
       workers: { type: "string" },
       "profile-no-change": { type: "boolean", default: false },
+      floors: { type: "string", default: "0" },
       help: { type: "boolean", default: false },
     },
   });
@@ -97,6 +102,7 @@ async function main(): Promise<number> {
   const incrementalSize = values["incremental-size"] === undefined ? sizes.at(-1)! : parseSize(values["incremental-size"]);
   const searchSize = values["search-size"] === undefined ? sizes[Math.floor(sizes.length / 2)]! : parseSize(values["search-size"]);
   const profileSize = parseSize(values["profile-size"]);
+  const floorsSize = parseSize(values.floors);
   const seed = Number(values.seed);
   if (values.workers !== undefined) process.env.BROADSHEET_WORKERS = values.workers;
   mkdirSync(BENCH_DIR, { recursive: true });
@@ -116,6 +122,11 @@ async function main(): Promise<number> {
   const full: FullResult[] = [];
   for (const size of sizes) full.push(await fullBuild(size, seed));
   results.full = full;
+  let floors: FloorsResult | undefined;
+  if (floorsSize > 0) {
+    if (!full.some((f) => f.size === floorsSize)) full.push(await fullBuild(floorsSize, seed));
+    results.floors = floors = measureFloors(floorsSize, full.find((f) => f.size === floorsSize)!);
+  }
 
   let incremental: IncrementalResult[] | undefined;
   if (incrementalSize > 0) {
@@ -128,6 +139,7 @@ async function main(): Promise<number> {
   if (profileSize > 0) results.profile = await profileBuild(profileSize, seed);
 
   printTables(full, incremental, incrementalSize, results.search as SearchResult | undefined);
+  if (floors) printFloors(floors);
   const json = `${JSON.stringify(results, null, 2)}\n`;
   const kept = `results-${(results.date as string).replace(/[:.]/g, "-")}.json`;
   writeFileSync(join(BENCH_DIR, "results.json"), json);
@@ -326,6 +338,47 @@ async function profiledRun(what: string, name: string, request: Omit<BuildReques
   writeFileSync(summaryFile, `${text}\n`);
   console.log(`  profile of the ${what}: ${rel(summaryFile)}\n\n${formatProfileSummary(combined, 20, "CPU profile, all threads")}`);
   return { wallSeconds: run.wallSeconds, cpuSeconds: run.cpuSeconds, summaryFile: rel(summaryFile), threads: threads.map((t) => ({ file: t.file, ...trimSummary(t.summary) })) };
+}
+
+interface FloorsResult {
+  size: number;
+  floors: Floor[];
+  /** The full build of the same size, for comparison. */
+  buildWallSeconds: number;
+  buildCpuSeconds?: number;
+}
+
+/**
+ * Runs bench/measure-floors.ts in a process of its own, over the corpus and the output its full
+ * build left; the files it writes go to the trash with the rest. It runs from the project itself,
+ * as the code snapshot leaves the benchmark out, and takes the layouts and config from there.
+ */
+function measureFloors(size: number, build: FullResult): FloorsResult {
+  const p = paths(size);
+  const scratch = join(BENCH_DIR, `floors-${size}`);
+  trash.discard(scratch);
+  console.log(`\n[${fmt(size)} documents] floors: the work no build can skip, each part on its own`);
+  const child = spawnSync(process.execPath, ["--import", "tsx", "bench/measure-floors.ts", p.corpus, p.out, scratch], { cwd: PROJECT_ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (child.status !== 0) throw new Error(`measuring the floors failed (exit ${child.status}):\n${firstLines(child.stderr)}`);
+  trash.discard(scratch);
+  const floors = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as Floor[];
+  return { size, floors, buildWallSeconds: build.run.wallSeconds, buildCpuSeconds: build.run.cpuSeconds };
+}
+
+function printFloors({ size, floors, buildWallSeconds, buildCpuSeconds }: FloorsResult): void {
+  const target = TARGETS.full[size];
+  const wall = floors.reduce((sum, f) => sum + f.wallSeconds, 0);
+  const cpu = floors.reduce((sum, f) => sum + f.cpuSeconds, 0);
+  console.log(`\nFloors at ${fmt(size)} documents: the work no build can skip, each part measured alone`);
+  table(
+    ["part", "wall s", "CPU s", "count"],
+    [
+      ...floors.map((f) => [f.name, f.wallSeconds.toFixed(2), f.cpuSeconds.toFixed(2), fmt(f.count)]),
+      ["sum: one thread", wall.toFixed(2), cpu.toFixed(2), ""],
+      ["half: two threads, split perfectly, never slowing each other", (wall / 2).toFixed(2), "", ""],
+    ],
+  );
+  console.log(`  the full build: ${buildWallSeconds.toFixed(2)} s wall, ${buildCpuSeconds?.toFixed(2) ?? "?"} s CPU${target ? `; target ≤ ${target} s, which leaves ${(target - wall / 2).toFixed(2)} s over the two-thread floor for validating, planning, indexing and saving the state` : ""}`);
 }
 
 function trimSummary(summary: ProfileSummary) {
