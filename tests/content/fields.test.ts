@@ -1,6 +1,7 @@
 import * as luxon from "luxon";
 import { describe, expect, it } from "vitest";
-import { FieldReader } from "../../src/content/fields.ts";
+import { FieldReader, foldWhitespace } from "../../src/content/fields.ts";
+import { Random } from "../../bench/prng.ts";
 
 const reader = (secret?: string) => new FieldReader("doc.md", secret);
 
@@ -15,6 +16,16 @@ describe("FieldReader.text", () => {
 
   it("keeps markup and template syntax as literal text: templates escape it, nothing evaluates it", () => {
     expect(reader().text("title", "<b>Ferry</b> {{ 7*7 }} {% raw %}")).toBe("<b>Ferry</b> {{ 7*7 }} {% raw %}");
+  });
+
+  it("folds any text as the three-pass rule does, also when it returns the text untouched", () => {
+    const fullRule = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim();
+    const alphabet = ["a", "é", " ", " ", "\t", "\n", "\r", "\u000b", "\u0000", "\u001b", "\u007f", "\u0085", "\u00a0", "\u2028", "\u3000", "\ufeff", "-"];
+    const random = new Random(5);
+    for (let i = 0; i < 5_000; i++) {
+      const text = Array.from({ length: random.int(0, 7) }, () => random.pick(alphabet)).join("");
+      expect(foldWhitespace(text), JSON.stringify(text)).toBe(fullRule(text));
+    }
   });
 
   it("accepts a number as its digits", () => {
