@@ -8,7 +8,8 @@ import { parseDocuments, type LoadedDocument } from "../content/load-content.ts"
 import type { BuildOptions, SiteConfig } from "../config/site-config.ts";
 import { readState, stageState, writeState } from "../output/build-state.ts";
 import { writeStamp } from "../output/build-stamp.ts";
-import { StagedWriter } from "../output/staged-writer.ts";
+import { StagedWriter, type PageWriter } from "../output/staged-writer.ts";
+import { ThreadedWriter } from "../output/threaded-writer.ts";
 import { OutputTransaction } from "../output/transaction.ts";
 import { createEnvironment } from "../render/environment.ts";
 import { makeSiteView } from "../render/site-view.ts";
@@ -33,15 +34,16 @@ import { SiteUrls } from "../site/site-urls.ts";
 import { foldName } from "../fold-name.ts";
 
 /**
- * Below these amounts of work, a worker thread costs more than it saves: it loads its modules
- * through tsx, and Eleventy's configuration, for a second or more, while the main thread waits
- * on the same module loader. Measured on 2 cores: 1,000 documents (4,500 pages) build 40 % slower
- * with a worker; 10,000 (17,000 pages) render 15 % faster but parse no faster.
+ * Documents to parse from which worker threads parse too: below this, loading a thread's modules
+ * and Eleventy's configuration costs more than it saves (measured on 2 cores, 10,000 documents
+ * parse no faster on two threads). Workers then render the pages of the articles they parsed.
+ * Pages to render from which they are written on a thread of their own (threaded-writer.ts).
  * BROADSHEET_PARALLEL_FROM sets both, for tests of the parallel path.
  */
 const PARALLEL_FROM = Number.parseInt(process.env.BROADSHEET_PARALLEL_FROM ?? "", 10);
 const PARALLEL_PARSE_THRESHOLD = Number.isNaN(PARALLEL_FROM) ? 20_000 : PARALLEL_FROM;
-const PARALLEL_RENDER_THRESHOLD = Number.isNaN(PARALLEL_FROM) ? 10_000 : PARALLEL_FROM;
+// At 1,000 documents (4,458 pages) a write thread gained nothing; at 10,000 (17,119), 1–2 s.
+const THREADED_WRITES_THRESHOLD = Number.isNaN(PARALLEL_FROM) ? 5_000 : PARALLEL_FROM;
 /**
  * Worker threads beside the main one, which does its share: BROADSHEET_WORKERS, else one per
  * core but one; 0 builds on one thread.
@@ -161,19 +163,19 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
     const stagedState = transaction.full ? undefined : stageState(statePath, nextState, state);
     stagedState?.catch(() => {}); // awaited below, after a render error too
     const discardState = async () => stagedState?.then((staged) => staged.discard(), () => {});
+    // Writes go to a thread of their own in a big build (threaded-writer.ts says why), unless the build must keep to one thread.
+    const writer: PageWriter = changedPages.length >= THREADED_WRITES_THRESHOLD && WORKERS > 0 ? new ThreadedWriter(transaction.staging) : new StagedWriter(transaction.staging);
     try {
-      const writer = new StagedWriter(transaction.staging);
       for (const file of changedAssets) writer.write(file.outputPath, file.content);
       // Pagefind runs in its own process, alongside the rendering below.
       const searchFiles = changedSearch.length > 0 ? searchIndexFiles(changedSearch) : undefined;
       searchFiles?.catch(() => {}); // awaited below; a render error first must not leave it unhandled
       const site = makeSiteView(config, { css: config.pathPrefix + assets.cssPath });
-      const many = changedPages.length >= PARALLEL_RENDER_THRESHOLD && WORKERS > 0;
-      if (many) pool ??= new WorkerPool(WORKERS, renderSetup);
       const job = { site, writer, config, paths, fresh: load.fresh };
       // Every thread renders the article pages of the articles it holds, then whatever is left;
       // workers that render ahead of a small build render everything, reading again the few
-      // articles this thread parsed.
+      // articles this thread parsed. No worker starts only to render: beside this thread and the
+      // write thread, one slowed a 10,000-document build down (11.7–13.9 s against 9.3–11.4 s).
       const workers = pool;
       const workersOnly = renderAhead && changedPages.length < RENDER_AHEAD_LIMIT;
       let spread = 0;
@@ -195,7 +197,9 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
       for (const [i, bundle] of ((await searchFiles) ?? []).entries()) {
         for (const file of bundle) writer.write(`${changedSearch[i]!.folder}/${file.path}`, file.content);
       }
+      await writer.settled();
     } catch (error) {
+      await writer.stop();
       await transaction.abort();
       await discardState();
       throw error;
@@ -255,7 +259,7 @@ async function parseInParallel(pool: WorkerPool, dir: string, files: FileStat[],
 
 interface ThreadJob {
   site: SiteView;
-  writer: StagedWriter;
+  writer: PageWriter;
   config: SiteConfig;
   paths: BuildPaths;
   fresh: Map<string, Article>;

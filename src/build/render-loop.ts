@@ -1,7 +1,7 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type nunjucks from "nunjucks";
 import type { Article } from "../content/article.ts";
-import type { StagedWriter } from "../output/staged-writer.ts";
+import type { PageWriter } from "../output/staged-writer.ts";
 import type { PlannedPage } from "../site/plan-pages.ts";
 import type { SiteView } from "../site/views.ts";
 import { renderPage } from "./render-pages.ts";
@@ -18,7 +18,7 @@ const PAGES_PER_TURN = 200;
 
 /** Renders pages and writes them into staging: the one loop the main thread and the workers share. */
 export async function renderInto(
-  writer: StagedWriter,
+  writer: PageWriter,
   env: nunjucks.Environment,
   pages: PlannedPage[],
   site: SiteView,
@@ -27,6 +27,9 @@ export async function renderInto(
   for (const [i, page] of pages.entries()) {
     const rendered = renderPage(env, page, site, article);
     writer.write(rendered.outputPath, rendered.content);
-    if (i % PAGES_PER_TURN === PAGES_PER_TURN - 1) await yieldToEventLoop();
+    if (i % PAGES_PER_TURN === PAGES_PER_TURN - 1) {
+      await yieldToEventLoop();
+      await writer.caughtUp?.();
+    }
   }
 }

@@ -16,11 +16,11 @@ function projectCopy(): string {
 }
 
 describe("the precompiled bundle of src/", () => {
-  it("holds the CLI, the worker entry and the Eleventy plugin, made once per version of the sources", async () => {
+  it("holds the CLI, the worker and write-thread entries and the Eleventy plugin, made once per version of the sources", async () => {
     const root = projectCopy();
     const first = await precompiledCli(root);
     expect(first).toBeDefined();
-    expect(["cli.js", "worker-entry.js", "plugin.js"].every((file) => existsSync(join(first!, file)))).toBe(true);
+    expect(["cli.js", "worker-entry.js", "write-entry.js", "plugin.js"].every((file) => existsSync(join(first!, file)))).toBe(true);
     expect(await precompiledCli(root)).toBe(first);
 
     writeFileSync(join(root, "src", "cli.ts"), `${readFileSync(join(root, "src", "cli.ts"), "utf8")}\n// an edit\n`);

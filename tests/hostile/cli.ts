@@ -35,8 +35,8 @@ export interface RunningBuild {
 }
 
 /** Starts `npm run build` without waiting for it, so a test can interrupt it. */
-export function startBuild(dir: string, flags: string[] = []): RunningBuild {
-  const child = spawn(process.execPath, cliArgs(dir, flags, false), { cwd: PROJECT_ROOT, env: cliEnv(dir) });
+export function startBuild(dir: string, flags: string[] = [], env: Record<string, string> = {}): RunningBuild {
+  const child = spawn(process.execPath, cliArgs(dir, flags, false), { cwd: PROJECT_ROOT, env: { ...cliEnv(dir), ...env } });
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));

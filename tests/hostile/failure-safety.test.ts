@@ -25,6 +25,8 @@ function mustSucceed(run: CliRun): CliRun {
 }
 
 const BIG = 2000;
+/** The big build parses on a worker thread and writes on a thread of its own, as a big site's build does. */
+const PARALLEL = { BROADSHEET_WORKERS: "1", BROADSHEET_PARALLEL_FROM: "1000" };
 
 describe("a build that is killed or interrupted part-way", () => {
   const dir = makeTempDir("broadsheet-interrupt-");
@@ -39,7 +41,7 @@ describe("a build that is killed or interrupted part-way", () => {
 
   /** Starts a build of the big folder, sends `signal` once it is writing pages into staging, and waits for it to end. */
   async function interrupt(signal: NodeJS.Signals) {
-    const build = startBuild(dir);
+    const build = startBuild(dir, [], PARALLEL);
     // A killed build leaves its staging folder; the next one clears it before it starts its own.
     await waitFor(() => !existsSync(staging), 120_000);
     // Article pages live under their year: once one is there, the build is writing pages.
@@ -53,8 +55,8 @@ describe("a build that is killed or interrupted part-way", () => {
     mustSucceed(runBuild(dir));
     published = snapshot(join(dir, "dist"));
 
-    // Big enough that rendering takes seconds and runs on worker threads, so the signals land
-    // while several threads are writing pages.
+    // Big enough that rendering takes seconds, on worker threads, so the signals land while
+    // several threads are writing pages.
     writeContent(dir, Object.fromEntries(Array.from({ length: BIG }, (_, n) => [`big/${String(n).padStart(4, "0")}.md`, documentText(story(n + 10))])));
     killed = await interrupt("SIGKILL");
     killedDist = snapshot(join(dir, "dist"));
