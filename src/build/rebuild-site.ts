@@ -34,15 +34,17 @@ import { SiteUrls } from "../site/site-urls.ts";
 import { foldName } from "../fold-name.ts";
 
 /**
- * Documents to parse from which worker threads parse too: below this, loading a thread's modules
- * and Eleventy's configuration costs more than it saves (measured on 2 cores, 10,000 documents
- * parse no faster on two threads). Workers then render the pages of the articles they parsed.
- * Pages to render from which they are written on a thread of their own (threaded-writer.ts).
+ * PARALLEL_PARSE_THRESHOLD: documents to parse from which worker threads parse too, and then
+ * render the pages of the articles they parsed. Below it, loading a thread's modules and
+ * Eleventy's configuration costs more than it saves (on 2 cores, 10,000 documents parse no
+ * faster on two threads).
+ * THREADED_WRITES_THRESHOLD: pages to render from which this thread hands its writes to a thread
+ * of their own (threaded-writer.ts). At 1,000 documents (4,458 pages) that gained nothing; at
+ * 10,000 (17,119 pages), 1–2 s.
  * BROADSHEET_PARALLEL_FROM sets both, for tests of the parallel path.
  */
 const PARALLEL_FROM = Number.parseInt(process.env.BROADSHEET_PARALLEL_FROM ?? "", 10);
 const PARALLEL_PARSE_THRESHOLD = Number.isNaN(PARALLEL_FROM) ? 20_000 : PARALLEL_FROM;
-// At 1,000 documents (4,458 pages) a write thread gained nothing; at 10,000 (17,119), 1–2 s.
 const THREADED_WRITES_THRESHOLD = Number.isNaN(PARALLEL_FROM) ? 5_000 : PARALLEL_FROM;
 /**
  * Worker threads beside the main one, which does its share: BROADSHEET_WORKERS, else one per
