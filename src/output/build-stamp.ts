@@ -25,9 +25,16 @@ export interface BuildStamp {
 }
 
 export function contentDigest(stats: FileStat[]): string {
-  // One update of the joined lines: a hash update per file costs more than the hashing itself.
+  // The joined paths and one array of numbers: a hash update per file costs more than the
+  // hashing itself, and printing 100,000 modification times as text cost 0.15 s.
+  const numbers = new Float64Array(stats.length * 2);
+  stats.forEach(({ size, mtimeMs }, i) => {
+    numbers[2 * i] = size;
+    numbers[2 * i + 1] = mtimeMs;
+  });
   return createHash("sha1")
-    .update(stats.map(({ file, size, mtimeMs }) => `${file}\0${size}\0${mtimeMs}\n`).join(""))
+    .update(stats.map((s) => s.file).join("\0"))
+    .update(numbers)
     .digest("base64url");
 }
 
