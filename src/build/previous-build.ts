@@ -1,6 +1,7 @@
 import type { ArticleSummary } from "../content/article.ts";
 import { changedDocuments, type CachedLoad } from "../content/content-cache.ts";
 import type { BuildState } from "../output/build-state.ts";
+import type { OutputTable } from "../output/output-table.ts";
 import { quietAt, type BuildStamp } from "../output/build-stamp.ts";
 import { isSearchIndexFolder } from "../site/search-partitions.ts";
 import type { PreviousBuild } from "./plan-site.ts";
@@ -46,13 +47,11 @@ export function listingChange(before: ArticleSummary, after: ArticleSummary): st
 }
 
 /**
- * The outputs a delta plan keeps from the previous build, with their fingerprints: every page
- * but the search indexes, which are planned again from the whole index. Their periods can
- * change with new stories (a year outgrows one index and splits into months), and an index
- * folder the new plan no longer has must be deleted.
+ * The outputs after a delta plan, with their fingerprints: those of the pages it planned, and
+ * of every other page the previous build had but the search indexes, which are planned again
+ * from the whole index. Their periods can change with new stories (a year outgrows one index
+ * and splits into months), and an index folder the new plan no longer has must be deleted.
  */
-export function keptOutputs(previous: ReadonlyMap<string, string>): Map<string, string> {
-  const kept = new Map(previous);
-  for (const path of kept.keys()) if (isSearchIndexFolder(path)) kept.delete(path);
-  return kept;
+export function keptOutputs(previous: OutputTable, planned: ReadonlyMap<string, string>): OutputTable {
+  return previous.with(planned, isSearchIndexFolder);
 }

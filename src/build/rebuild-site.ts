@@ -29,6 +29,7 @@ import { WorkerPool } from "./worker-pool.ts";
 import { planSearchIndexes, searchIndexFiles } from "../output/search-index.ts";
 import { searchPartitions } from "../site/search-partitions.ts";
 import { keptOutputs, previousBuild } from "./previous-build.ts";
+import { OutputTable } from "../output/output-table.ts";
 import type { BuildStamp } from "../output/build-stamp.ts";
 import { SiteUrls } from "../site/site-urls.ts";
 import { foldName } from "../fold-name.ts";
@@ -128,34 +129,35 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
     report.published = plan.index.articles.length;
     report.excluded = { ...plan.excluded, invalid: report.skipped.length };
 
-    // A delta plan holds only the pages that may have changed: the others keep their fingerprints.
-    const outputs = plan.planner.name === "delta" ? keptOutputs(trusted!.outputs) : new Map<string, string>();
-    const kept = [...outputs.keys()];
-    const changedAssets = assets.files.filter((file) => {
-      outputs.set(file.outputPath, file.fingerprint);
-      return trusted?.outputs.get(file.outputPath) !== file.fingerprint;
-    });
+    // What this build planned, with fingerprints. A delta plan holds only the pages that may have
+    // changed: the others keep the fingerprints they had (keptOutputs).
+    const planned = new Map<string, string>();
+    for (const file of assets.files) planned.set(file.outputPath, file.fingerprint);
     // Hosts differ in case sensitivity and Unicode normalisation: compare paths as the strictest does.
     const claimed = new Map(assets.files.map((file) => [foldName(file.outputPath), file.outputPath]));
-    const claim = (path: string, kept = false) => {
-      const folded = foldName(path);
+    const collision = (path: string, other: string) => new Error(`Two pages claim ${path} and ${other}; this is a bug in Broadsheet's page planning.`);
+    for (const page of plan.pages) {
+      const folded = foldName(page.outputPath);
       const other = claimed.get(folded);
-      if (other !== undefined && !(kept && other === path)) throw new Error(`Two pages claim ${path} and ${other}; this is a bug in Broadsheet's page planning.`);
-      claimed.set(folded, path);
-    };
-    const changedPages = plan.pages.filter((page) => {
-      claim(page.outputPath);
-      outputs.set(page.outputPath, page.fingerprint);
-      return trusted?.outputs.get(page.outputPath) !== page.fingerprint;
-    });
-    for (const path of kept) claim(path, true);
+      if (other !== undefined) throw collision(page.outputPath, other);
+      claimed.set(folded, page.outputPath);
+      planned.set(page.outputPath, page.fingerprint);
+    }
     const searchIndexes = options.search ? planSearchIndexes(searchPartitions(plan.index), new SiteUrls(config.baseUrl, config.pathPrefix), config.language) : [];
-    const changedSearch = searchIndexes.filter((search) => {
-      outputs.set(search.folder, search.digest);
-      return trusted?.outputs.get(search.folder) !== search.digest;
-    });
-    const deleted = trusted ? [...trusted.outputs.keys()].filter((path) => !outputs.has(path)) : [];
-    const changed = [...[...changedAssets, ...changedPages].map((p) => p.outputPath), ...changedSearch.map((search) => search.folder)];
+    for (const search of searchIndexes) planned.set(search.folder, search.digest);
+
+    const { outputs, changed, deleted } = compareOutputs(trusted?.outputs, planned, plan.planner.name === "delta");
+    if (outputs instanceof OutputTable) {
+      // The pages a delta plan kept were told apart from each other when they were planned; not yet from these.
+      outputs.forEach((path) => {
+        const other = planned.has(path) ? undefined : claimed.get(foldName(path));
+        if (other !== undefined) throw collision(other, path);
+      });
+    }
+    const changedAssets = assets.files.filter((file) => changed(file.outputPath));
+    const changedPages = plan.pages.filter((page) => changed(page.outputPath));
+    const changedSearch = searchIndexes.filter((search) => changed(search.folder));
+    const rewritten = [...[...changedAssets, ...changedPages].map((p) => p.outputPath), ...changedSearch.map((search) => search.folder)];
 
     clock.mark("compare");
     await transaction.begin();
@@ -208,7 +210,7 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
     }
     clock.mark("render");
     // A commit that fails is rolled back to the previous site (by the next build, if need be): the previous state must stay too.
-    await transaction.commit(changed, deleted).catch(async (error: unknown) => {
+    await transaction.commit(rewritten, deleted).catch(async (error: unknown) => {
       await discardState();
       throw error;
     });
@@ -231,13 +233,37 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
     return {
       ...report,
       pagesPlanned,
-      pagesWritten: changed.length,
+      pagesWritten: rewritten.length,
       pagesDeleted: deleted.length,
       durationMs: performance.now() - started,
     };
   } finally {
     await pool?.close();
   }
+}
+
+/**
+ * This build's outputs with their fingerprints, the planned ones whose fingerprint changed since
+ * the previous build, and the previous build's outputs that are gone. After a delta plan the
+ * outputs are a table, keeping the fingerprints of those it did not plan (keptOutputs); after a
+ * full plan they are what it planned, made a table as the state is written.
+ */
+function compareOutputs(before: OutputTable | undefined, planned: ReadonlyMap<string, string>, delta: boolean): { outputs: OutputTable | ReadonlyMap<string, string>; changed: (path: string) => boolean; deleted: string[] } {
+  if (before === undefined) return { outputs: planned, changed: () => true, deleted: [] };
+  if (delta) {
+    const outputs = keptOutputs(before, planned);
+    const changed = before.changedIn(planned);
+    return { outputs, changed: (path) => changed.has(path), deleted: before.missingFrom(outputs) };
+  }
+  // Every output was planned: one walk through the previous ones finds those unchanged and those gone.
+  const changed = new Set(planned.keys());
+  const deleted: string[] = [];
+  before.forEach((path, fingerprint) => {
+    const now = planned.get(path);
+    if (now === undefined) deleted.push(path);
+    else if (now === fingerprint) changed.delete(path);
+  });
+  return { outputs: planned, changed: (path) => changed.has(path), deleted };
 }
 
 /** Documents per batch when parsing on several threads. */

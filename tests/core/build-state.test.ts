@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ContentCache } from "../../src/content/content-cache.ts";
 import { readState, stageState, stateFolder, writeState } from "../../src/output/build-state.ts";
+import { OutputTable } from "../../src/output/output-table.ts";
 import { makeTempDir } from "../helpers/fixtures.ts";
 
 function cache(count: number): ContentCache {
@@ -18,7 +19,7 @@ function shardTimes(folder: string): Map<string, number> {
 describe("build state", () => {
   it("reads back what was written", async () => {
     const folder = stateFolder(makeTempDir(), "dist");
-    const state = { sourceHash: "src", siteHash: "abc", content: cache(500), outputs: new Map([["index.html", "f1"], ["topics/x/index.html", "f2"]]), terms: new Map([["topic\0x", "X\0topics/x/"]]) };
+    const state = { sourceHash: "src", siteHash: "abc", content: cache(500), outputs: OutputTable.of(new Map([["index.html", "f1"], ["topics/x/index.html", "f2"]])), terms: new Map([["topic\0x", "X\0topics/x/"]]) };
     await writeState(folder, state);
     expect(await readState(folder, "src")).toEqual({ version: expect.any(Number), ...state });
   });
@@ -26,14 +27,14 @@ describe("build state", () => {
   it("keeps text in any script", async () => {
     const folder = stateFolder(makeTempDir(), "dist");
     const content: ContentCache = new Map([["posts/zürich.md", { size: 1, mtimeMs: 2, errors: [{ file: "posts/zürich.md", field: "title", reason: "東京 — 😀 is not allowed" }] }]]);
-    const state = { sourceHash: "src", siteHash: "abc", content, outputs: new Map([["topics/café/index.html", "f1"]]), terms: new Map([["topic\0cafe", "Café\0topics/café/"]]) };
+    const state = { sourceHash: "src", siteHash: "abc", content, outputs: OutputTable.of(new Map([["topics/café/index.html", "f1"]])), terms: new Map([["topic\0cafe", "Café\0topics/café/"]]) };
     await writeState(folder, state);
     expect(await readState(folder, "src")).toEqual({ version: expect.any(Number), ...state });
   });
 
   it("is absent when a file of it was cut short, so the next build is a full one", async () => {
     const folder = stateFolder(makeTempDir(), "dist");
-    await writeState(folder, { sourceHash: "src", siteHash: "abc", content: cache(50), outputs: new Map([["index.html", "f1"]]), terms: new Map() });
+    await writeState(folder, { sourceHash: "src", siteHash: "abc", content: cache(50), outputs: OutputTable.of(new Map([["index.html", "f1"]])), terms: new Map() });
     const shard = readdirSync(folder).find((n) => n.startsWith("content-"))!;
     const bytes = readFileSync(join(folder, shard));
     writeFileSync(join(folder, shard), bytes.subarray(0, bytes.length - 5));
@@ -45,16 +46,16 @@ describe("build state", () => {
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, "site.json"), "{}");
     writeFileSync(join(folder, "content-3.json"), "{}");
-    await writeState(folder, { sourceHash: "src", siteHash: "abc", content: cache(5), outputs: new Map(), terms: new Map() });
+    await writeState(folder, { sourceHash: "src", siteHash: "abc", content: cache(5), outputs: OutputTable.of(new Map()), terms: new Map() });
     expect(readdirSync(folder).some((n) => n.endsWith(".json"))).toBe(false);
     expect((await readState(folder, "src"))!.content.size).toBe(5);
   });
 
   it("keeps the current state the one read until a staged state is published", async () => {
     const folder = stateFolder(makeTempDir(), "dist");
-    const current = { sourceHash: "src", siteHash: "abc", content: cache(50), outputs: new Map([["index.html", "f1"]]), terms: new Map() };
+    const current = { sourceHash: "src", siteHash: "abc", content: cache(50), outputs: OutputTable.of(new Map([["index.html", "f1"]])), terms: new Map() };
     await writeState(folder, current);
-    const next = { sourceHash: "src", siteHash: "abc", content: cache(60), outputs: new Map([["index.html", "f2"]]), terms: new Map() };
+    const next = { sourceHash: "src", siteHash: "abc", content: cache(60), outputs: OutputTable.of(new Map([["index.html", "f2"]])), terms: new Map() };
     const staged = await stageState(folder, next, await readState(folder, "src"));
     expect(await readState(folder, "src")).toEqual({ version: expect.any(Number), ...current });
     await staged.publish();
@@ -63,10 +64,10 @@ describe("build state", () => {
 
   it("leaves the current state as it was, and no files behind, when a staged state is discarded", async () => {
     const folder = stateFolder(makeTempDir(), "dist");
-    const current = { sourceHash: "src", siteHash: "abc", content: cache(50), outputs: new Map([["index.html", "f1"]]), terms: new Map() };
+    const current = { sourceHash: "src", siteHash: "abc", content: cache(50), outputs: OutputTable.of(new Map([["index.html", "f1"]])), terms: new Map() };
     await writeState(folder, current);
     const files = readdirSync(folder).sort();
-    const staged = await stageState(folder, { ...current, content: cache(60), outputs: new Map(), terms: new Map() }, await readState(folder, "src"));
+    const staged = await stageState(folder, { ...current, content: cache(60), outputs: OutputTable.of(new Map()), terms: new Map() }, await readState(folder, "src"));
     await staged.discard();
     expect(readdirSync(folder).sort()).toEqual(files);
     expect(await readState(folder, "src")).toEqual({ version: expect.any(Number), ...current });
@@ -74,7 +75,7 @@ describe("build state", () => {
 
   it("rewrites only the content shards whose documents changed or went away", async () => {
     const folder = stateFolder(makeTempDir(), "dist");
-    const first = { sourceHash: "src", siteHash: "abc", content: cache(500), outputs: new Map(), terms: new Map() };
+    const first = { sourceHash: "src", siteHash: "abc", content: cache(500), outputs: OutputTable.of(new Map()), terms: new Map() };
     await writeState(folder, first);
     const previous = (await readState(folder, "src"))!;
     const before = shardTimes(folder);
@@ -83,7 +84,7 @@ describe("build state", () => {
 
     const content: ContentCache = new Map([...previous.content, ["posts/story-3.md", { size: 1, mtimeMs: 2 }]]);
     content.delete("posts/story-7.md");
-    await writeState(folder, { sourceHash: "src", siteHash: "abc", content, outputs: new Map(), terms: new Map() }, previous);
+    await writeState(folder, { sourceHash: "src", siteHash: "abc", content, outputs: OutputTable.of(new Map()), terms: new Map() }, previous);
     const after = shardTimes(folder);
     const rewritten = [...after].filter(([name, time]) => before.get(name) !== time).map(([name]) => name);
     expect(rewritten.length).toBeGreaterThanOrEqual(1);
@@ -91,19 +92,29 @@ describe("build state", () => {
     expect((await readState(folder, "src"))!.content).toEqual(content);
   });
 
+  it("writes outputs given as a map of every planned page as the table the next build reads", async () => {
+    const folder = stateFolder(makeTempDir(), "dist");
+    await writeState(folder, { sourceHash: "src", siteHash: "abc", content: cache(1), outputs: new Map([["topics/x/index.html", "f2"], ["index.html", "f1"]]), terms: new Map() });
+    const outputs = (await readState(folder, "src"))!.outputs;
+    expect(outputs.size).toBe(2);
+    expect(outputs.get("index.html")).toBe("f1");
+    expect(outputs.get("topics/x/index.html")).toBe("f2");
+  });
+
   it("leaves out the content cache that other code made", async () => {
     const folder = stateFolder(makeTempDir(), "dist");
-    await writeState(folder, { sourceHash: "older code", siteHash: "abc", content: cache(20), outputs: new Map([["index.html", "f1"]]), terms: new Map() });
+    await writeState(folder, { sourceHash: "older code", siteHash: "abc", content: cache(20), outputs: OutputTable.of(new Map([["index.html", "f1"]])), terms: new Map() });
     const state = await readState(folder, "src");
     expect(state?.content.size).toBe(0);
-    expect(state?.outputs).toEqual(new Map([["index.html", "f1"]]));
+    expect(state!.outputs.size).toBe(1);
+    expect(state!.outputs.get("index.html")).toBe("f1");
   });
 
   it("rewrites every shard after a change of code, even one whose documents all went away", async () => {
     const folder = stateFolder(makeTempDir(), "dist");
-    await writeState(folder, { sourceHash: "older code", siteHash: "abc", content: cache(200), outputs: new Map(), terms: new Map() });
+    await writeState(folder, { sourceHash: "older code", siteHash: "abc", content: cache(200), outputs: OutputTable.of(new Map()), terms: new Map() });
     const previous = (await readState(folder, "src"))!;
-    await writeState(folder, { sourceHash: "src", siteHash: "abc", content: cache(1), outputs: new Map(), terms: new Map() }, previous);
+    await writeState(folder, { sourceHash: "src", siteHash: "abc", content: cache(1), outputs: OutputTable.of(new Map()), terms: new Map() }, previous);
     expect((await readState(folder, "src"))!.content).toEqual(cache(1));
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { keptOutputs, previousBuild } from "../../src/build/previous-build.ts";
+import { OutputTable } from "../../src/output/output-table.ts";
 import type { CachedDocument, CachedLoad, ContentCache } from "../../src/content/content-cache.ts";
 import type { BuildState } from "../../src/output/build-state.ts";
 import type { BuildStamp } from "../../src/output/build-stamp.ts";
@@ -11,7 +12,7 @@ const entry = (size: number, story: ArticleSummary = summary()): CachedDocument 
 const ONE = entry(1);
 const TWO = entry(2, STORY);
 const TERMS = new Map([["topic\0rail", "Rail\0topics/rail/"]]);
-const state = (content: ContentCache): BuildState => ({ version: 6, sourceHash: "src", siteHash: "site", content, outputs: new Map(), terms: TERMS });
+const state = (content: ContentCache): BuildState => ({ version: 7, sourceHash: "src", siteHash: "site", content, outputs: OutputTable.of(new Map()), terms: TERMS });
 const stamp: BuildStamp = { settingsDigest: "settings", contentDigest: "c", now: "2026-11-24T12:00:00Z", quietUntil: "2026-11-25T08:00:00Z", published: 2, excluded: {}, pagesPlanned: 10, skipped: [] };
 const load = (cache: ContentCache, errors: CachedLoad["errors"] = []): CachedLoad => ({ summaries: [], fresh: new Map(), errors, warnings: [], documentsRead: cache.size, documentsParsed: 0, cache });
 
@@ -69,9 +70,19 @@ describe("previousBuild", () => {
 });
 
 describe("keptOutputs", () => {
-  it("keeps every page's fingerprint and leaves out the search indexes, which are planned again", () => {
-    const previous = new Map([["index.html", "a"], ["topics/rail/index.html", "b"], ["pagefind", "c"], ["pagefind-archive/2025", "d"], ["site.css", "e"]]);
-    expect(keptOutputs(previous)).toEqual(new Map([["index.html", "a"], ["topics/rail/index.html", "b"], ["site.css", "e"]]));
-    expect(previous.size).toBe(5);
+  it("keeps every page's fingerprint, takes those planned, and leaves out the search indexes, which are planned again", () => {
+    const previous = OutputTable.of(new Map([["index.html", "a"], ["topics/rail/index.html", "b"], ["pagefind", "c"], ["pagefind-archive/2025", "d"], ["site.css", "e"]]));
+    const planned = new Map([["index.html", "A"], ["pagefind", "C"], ["2026/11/24/new/index.html", "n"]]);
+    const kept = keptOutputs(previous, planned);
+    const entries: [string, string][] = [];
+    kept.forEach((path, fingerprint) => entries.push([path, fingerprint]));
+    expect(entries).toEqual([
+      ["2026/11/24/new/index.html", "n"],
+      ["index.html", "A"],
+      ["pagefind", "C"],
+      ["site.css", "e"],
+      ["topics/rail/index.html", "b"],
+    ]);
+    expect(previous.get("index.html")).toBe("a");
   });
 });
