@@ -49,18 +49,30 @@ export function withoutFiles(summaries: ArticleSummary[], errors: ContentIssue[]
   return summaries.filter((s) => !bad.has(s.sourcePath));
 }
 
-/**
- * The first instant after `now` at which the passing of time alone changes the site: a scheduled
- * story becomes due, or a story enters or leaves the news sitemap's window.
- */
-export function quietUntil(summaries: ArticleSummary[], now: string): string {
+/** When, after a build's `now`, the passing of time alone changes the site. */
+export interface ClockLimits {
+  /** The first instant at which anything changes: a story comes due or leaves the news sitemap's window. */
+  quietUntil: string;
+  /**
+   * The first instant at which a story comes due: it is published, or (with --future) enters the
+   * news sitemap. Before it, time changes only the news sitemap, which every plan plans whole.
+   */
+  nextDue: string;
+}
+
+export function clockLimits(summaries: ArticleSummary[], now: string): ClockLimits {
   const at = Date.parse(now);
   const window = NEWS_WINDOW_HOURS * 3_600_000;
-  let next = Number.POSITIVE_INFINITY;
+  let due = Number.POSITIVE_INFINITY;
+  let leaves = Number.POSITIVE_INFINITY;
   for (const summary of summaries) {
     const published = Date.parse(summary.publishedDateTime);
-    if (published > at && published < next) next = published;
-    if (published + window > at && published + window < next) next = published + window;
+    if (published > at && published < due) due = published;
+    if (published + window > at && published + window < leaves) leaves = published + window;
   }
-  return Number.isFinite(next) ? new Date(next).toISOString() : "9999-12-31T23:59:59.999Z";
+  return { quietUntil: instant(Math.min(due, leaves)), nextDue: instant(due) };
+}
+
+function instant(millis: number): string {
+  return Number.isFinite(millis) ? new Date(millis).toISOString() : "9999-12-31T23:59:59.999Z";
 }

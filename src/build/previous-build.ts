@@ -2,8 +2,9 @@ import type { ArticleSummary } from "../content/article.ts";
 import { changedDocuments, type CachedLoad } from "../content/content-cache.ts";
 import type { BuildState } from "../output/build-state.ts";
 import type { OutputTable } from "../output/output-table.ts";
-import { quietAt, type BuildStamp } from "../output/build-stamp.ts";
+import { noneDueAt, type BuildStamp } from "../output/build-stamp.ts";
 import { isSearchIndexFolder } from "../site/search-partitions.ts";
+import { isSitemapFile } from "../site/sitemaps.ts";
 import type { PreviousBuild } from "./plan-site.ts";
 
 /**
@@ -15,7 +16,8 @@ export function previousBuild(state: BuildState | undefined, stamp: BuildStamp |
   if (state === undefined) return { reason: "there is no previous build to add to, or its settings, layouts or code differ" };
   // The stamp is removed before a build and written after it succeeds: one that matches vouches for the state.
   if (stamp === undefined || stamp.settingsDigest !== settingsDigest) return { reason: "the previous build did not finish, or had other flags" };
-  if (!quietAt(stamp, now)) return { reason: "stories have come due or left the news sitemap since the previous build" };
+  // Stories that left the news sitemap since change only it, and a delta plan plans it whole.
+  if (!noneDueAt(stamp, now)) return { reason: "stories have come due since the previous build" };
   if (load.errors.length > 0) return { reason: "some documents are invalid" };
   const changes = changedDocuments(state.content, load.cache);
   if (changes === undefined) return { reason: "documents were removed or renamed" };
@@ -48,10 +50,11 @@ export function listingChange(before: ArticleSummary, after: ArticleSummary): st
 
 /**
  * The outputs after a delta plan, with their fingerprints: those of the pages it planned, and
- * of every other page the previous build had but the search indexes, which are planned again
- * from the whole index. Their periods can change with new stories (a year outgrows one index
- * and splits into months), and an index folder the new plan no longer has must be deleted.
+ * of every other page the previous build had but the search indexes and sitemaps, which every
+ * plan plans whole, so that one it no longer has is deleted. A search index's periods can change
+ * with new stories (a year outgrows one index and splits into months), and the news sitemap
+ * needs fewer files as stories leave its window.
  */
 export function keptOutputs(previous: OutputTable, planned: ReadonlyMap<string, string>): OutputTable {
-  return previous.with(planned, isSearchIndexFolder);
+  return previous.with(planned, (path) => isSearchIndexFolder(path) || isSitemapFile(path));
 }

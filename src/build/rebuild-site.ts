@@ -18,7 +18,7 @@ import type { SiteView } from "../site/views.ts";
 import type { BuildPaths, BuildReport } from "./build-site.ts";
 import type { Assets } from "./collect-assets.ts";
 import type { PhaseClock } from "./phase-clock.ts";
-import { planSite, quietUntil, withoutFiles, type SitePlan } from "./plan-site.ts";
+import { clockLimits, planSite, withoutFiles, type SitePlan } from "./plan-site.ts";
 import { renderInto, takeArticle } from "./render-loop.ts";
 import { transferable } from "./render-pages.ts";
 import { rereadArticle } from "./reread-article.ts";
@@ -222,7 +222,7 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
       settingsDigest,
       contentDigest: digest,
       now: options.now,
-      quietUntil: quietUntil(load.summaries, options.now),
+      ...clockLimits(load.summaries, options.now),
       published: report.published,
       excluded: report.excluded,
       pagesPlanned,

@@ -16,6 +16,8 @@ export interface BuildStamp {
   now: string;
   /** The first instant after `now` at which the passing of time changes the output. */
   quietUntil: string;
+  /** The first instant after `now` at which a story comes due (plan-site.ts, `clockLimits`). */
+  nextDue: string;
   /** What that build reported, to report again. */
   published: number;
   excluded: Record<string, number>;
@@ -46,8 +48,18 @@ export function stampStillHolds(stamp: BuildStamp | undefined, settingsDigest: s
 
 /** True when no story has come due or left the news sitemap's window between the stamped build and `now`. */
 export function quietAt(stamp: BuildStamp, now: string): boolean {
+  return between(stamp.now, now, stamp.quietUntil);
+}
+
+/** True when no story has come due between the stamped build and `now`, though some may have left the news sitemap. */
+export function noneDueAt(stamp: BuildStamp, now: string): boolean {
+  return between(stamp.now, now, stamp.nextDue);
+}
+
+/** `now` is not before `from` and is before `until`; false when either is missing, as in a stamp of an older version. */
+function between(from: string, now: string, until: string | undefined): boolean {
   const at = Date.parse(now);
-  return at >= Date.parse(stamp.now) && at < Date.parse(stamp.quietUntil);
+  return at >= Date.parse(from) && until !== undefined && at < Date.parse(until);
 }
 
 export async function readStamp(path: string): Promise<BuildStamp | undefined> {

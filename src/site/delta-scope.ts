@@ -32,7 +32,7 @@ const NO_PAGE = () => false;
  *
  * The caller checks the rest: the documents differ from the previous build's only by the added
  * and edited files, no edit moves a story (previous-build.ts), nothing is invalid, and no story
- * has come due or left the news sitemap since.
+ * has come due since.
  */
 export function deltaScope(
   index: SiteIndex,

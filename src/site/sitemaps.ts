@@ -80,6 +80,11 @@ function entryByteLength(entry: SitemapEntry): number {
   return ENTRY_FRAME_BYTES + Buffer.byteLength(url) + (lastmod === undefined ? 0 : LASTMOD_FRAME_BYTES + Buffer.byteLength(lastmod));
 }
 
+/** `sitemap.xml`, `news-sitemap.xml` and their parts (`sitemap-articles-2.xml`, `news-sitemap-3.xml`), as planned below and in plan-pages.ts. */
+export function isSitemapFile(outputPath: string): boolean {
+  return /^(news-)?sitemap(-[a-z]+)?(-\d+)?\.xml$/.test(outputPath);
+}
+
 /** Cuts a list into pieces of at most `size`; an empty list is one empty piece, so its file still exists. */
 export function chunked<T>(items: T[], size: number): T[][] {
   const chunks: T[][] = [];

@@ -13,7 +13,7 @@ const ONE = entry(1);
 const TWO = entry(2, STORY);
 const TERMS = new Map([["topic\0rail", "Rail\0topics/rail/"]]);
 const state = (content: ContentCache): BuildState => ({ version: 7, sourceHash: "src", siteHash: "site", content, outputs: OutputTable.of(new Map()), terms: TERMS });
-const stamp: BuildStamp = { settingsDigest: "settings", contentDigest: "c", now: "2026-11-24T12:00:00Z", quietUntil: "2026-11-25T08:00:00Z", published: 2, excluded: {}, pagesPlanned: 10, skipped: [] };
+const stamp: BuildStamp = { settingsDigest: "settings", contentDigest: "c", now: "2026-11-24T12:00:00Z", quietUntil: "2026-11-25T08:00:00Z", nextDue: "2026-11-26T08:00:00Z", published: 2, excluded: {}, pagesPlanned: 10, skipped: [] };
 const load = (cache: ContentCache, errors: CachedLoad["errors"] = []): CachedLoad => ({ summaries: [], fresh: new Map(), errors, warnings: [], documentsRead: cache.size, documentsParsed: 0, cache });
 
 describe("previousBuild", () => {
@@ -53,9 +53,19 @@ describe("previousBuild", () => {
     expect(previousBuild(state(before), stamp, "settings", "2026-11-24T13:00:00Z", load(now))).toEqual({ reason: "documents were removed or renamed" });
   });
 
-  it("refuses once a story may have come due or left the news sitemap", () => {
-    expect(previousBuild(state(before), stamp, "settings", "2026-11-25T08:00:00Z", load(before))).toEqual({ reason: "stories have come due or left the news sitemap since the previous build" });
-    expect(previousBuild(state(before), stamp, "settings", "2026-11-24T11:00:00Z", load(before))).toEqual({ reason: "stories have come due or left the news sitemap since the previous build" });
+  it("refuses once a story may have come due, or when the clock went back", () => {
+    expect(previousBuild(state(before), stamp, "settings", "2026-11-26T08:00:00Z", load(before))).toEqual({ reason: "stories have come due since the previous build" });
+    expect(previousBuild(state(before), stamp, "settings", "2026-11-24T11:00:00Z", load(before))).toEqual({ reason: "stories have come due since the previous build" });
+  });
+
+  it("refuses with the stamp of an older version, which does not say when a story comes due", () => {
+    const { nextDue: _, ...older } = stamp;
+    expect(previousBuild(state(before), older as BuildStamp, "settings", "2026-11-24T13:00:00Z", load(before))).toEqual({ reason: "stories have come due since the previous build" });
+  });
+
+  it("plans from the previous build after stories left the news sitemap, which every plan plans whole", () => {
+    const now = new Map([...before, ["c.md", entry(3)]]);
+    expect(previousBuild(state(before), stamp, "settings", "2026-11-25T09:00:00Z", load(now))).toEqual({ added: new Set(["c.md"]), edited: new Set(), terms: TERMS });
   });
 
   it("refuses without a stamp of the previous build, or with other flags", () => {
@@ -70,17 +80,19 @@ describe("previousBuild", () => {
 });
 
 describe("keptOutputs", () => {
-  it("keeps every page's fingerprint, takes those planned, and leaves out the search indexes, which are planned again", () => {
-    const previous = OutputTable.of(new Map([["index.html", "a"], ["topics/rail/index.html", "b"], ["pagefind", "c"], ["pagefind-archive/2025", "d"], ["site.css", "e"]]));
-    const planned = new Map([["index.html", "A"], ["pagefind", "C"], ["2026/11/24/new/index.html", "n"]]);
+  it("keeps every page's fingerprint, takes those planned, and leaves out the search indexes and sitemaps not planned again", () => {
+    const previous = OutputTable.of(new Map([["index.html", "a"], ["topics/rail/index.html", "b"], ["pagefind", "c"], ["pagefind-archive/2025", "d"], ["site.css", "e"], ["news-sitemap.xml", "f"], ["news-sitemap-2.xml", "g"], ["sitemap-articles-1.xml", "h"]]));
+    const planned = new Map([["index.html", "A"], ["pagefind", "C"], ["2026/11/24/new/index.html", "n"], ["news-sitemap.xml", "F"], ["sitemap-articles-1.xml", "H"]]);
     const kept = keptOutputs(previous, planned);
     const entries: [string, string][] = [];
     kept.forEach((path, fingerprint) => entries.push([path, fingerprint]));
     expect(entries).toEqual([
       ["2026/11/24/new/index.html", "n"],
       ["index.html", "A"],
+      ["news-sitemap.xml", "F"],
       ["pagefind", "C"],
       ["site.css", "e"],
+      ["sitemap-articles-1.xml", "H"],
       ["topics/rail/index.html", "b"],
     ]);
     expect(previous.get("index.html")).toBe("a");

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { sourceDigest } from "../../src/build/code-digest.ts";
 import { readState, stateFolder, writeState } from "../../src/output/build-state.ts";
-import { documentText, fullBuildOfCopy, listFiles, makeTempDir, runBuild, storyFields, treeDifferences, writeContent } from "../helpers/fixtures.ts";
+import { documentText, fullBuildOfCopy, listFiles, makeTempDir, readOutput, runBuild, storyFields, treeDifferences, writeContent } from "../helpers/fixtures.ts";
 
 /** Story `i` of the corpus, with any fields changed. */
 function story(i: number, changes: Record<string, unknown> = {}): string {
@@ -188,6 +188,29 @@ describe("builds with nothing changed but the clock", () => {
     expect(readFileSync(join(dir, "dist", "news-sitemap.xml"), "utf8")).toContain("fresh-story");
     runBuild(dir, ["--now", "2026-11-26T11:00:00Z"]);
     expect(readFileSync(join(dir, "dist", "news-sitemap.xml"), "utf8")).not.toContain("fresh-story");
+  });
+});
+
+describe("a build hours after the last, with a new story", () => {
+  it("plans only what the story changes though another left the news sitemap meanwhile, and writes what a full build writes", () => {
+    const dir = makeTempDir();
+    writeFileSync(join(dir, "broadsheet.config.json"), PAGE_SIZE);
+    const documents = corpus();
+    documents["fresh.md"] = documentText(storyFields({ title: "Fresh story", publishedDateTime: "2026-11-24T10:00:00Z", originalUrl: "https://outlet.example/fresh" }));
+    writeContent(dir, documents);
+    expect(runBuild(dir).status).toBe(0);
+    expect(readOutput(dir, "news-sitemap.xml")).toContain("fresh-story");
+
+    writeContent(dir, { "later.md": documentText(storyFields({ title: "Later story", publishedDateTime: "2026-11-26T09:00:00Z", originalUrl: "https://outlet.example/later", topics: ["Odd"] })) });
+    const later = ["--now", "2026-11-26T11:00:00Z"];
+    const run = runBuild(dir, later, { BROADSHEET_TIMINGS: "1" });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Planner\s+delta/);
+    expect(readOutput(dir, "news-sitemap.xml")).toContain("later-story");
+    expect(readOutput(dir, "news-sitemap.xml")).not.toContain("fresh-story");
+    const full = fullBuildOfCopy(dir, later);
+    expect(full.status, full.stderr).toBe(0);
+    expect(treeDifferences(join(dir, "dist"), full.dist)).toEqual([]);
   });
 });
 
