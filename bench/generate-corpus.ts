@@ -229,10 +229,13 @@ export function ensureCorpus(dir: string, size: number, seed = DEFAULT_SEED): Co
   return { dir, size, seed, reused: false, seconds: (performance.now() - started) / 1000, bytes };
 }
 
-/** Adds `count` new stories (dated in the last day) to the corpus; returns their paths. */
-export function addDocuments(dir: string, size: number, count: number, seed = DEFAULT_SEED): string[] {
+/**
+ * Adds `count` new stories (dated in the last day) to the corpus, numbered from `first` (the
+ * corpus's size, or more for a later batch); returns their paths.
+ */
+export function addDocuments(dir: string, size: number, count: number, seed = DEFAULT_SEED, first = size): string[] {
   const paths: string[] = [];
-  for (let index = size; index < size + count; index += 1) {
+  for (let index = first; index < first + count; index += 1) {
     const doc = generateDocument(seed, index, size);
     mkdirSync(dirname(join(dir, doc.path)), { recursive: true });
     writeFileSync(join(dir, doc.path), doc.text);

@@ -51,6 +51,8 @@ export interface BuildRequest {
   nodeFlags?: string[];
   /** Extra environment variables for the build. */
   env?: Record<string, string>;
+  /** The build's --now; BENCH_NOW unless given. */
+  now?: string;
 }
 
 export function hasGnuTime(): boolean {
@@ -58,7 +60,7 @@ export function hasGnuTime(): boolean {
 }
 
 export async function runBuild(request: BuildRequest): Promise<BuildRun> {
-  const cli = ["scripts/build.js", "--content", request.content, "--out", request.out, "--now", BENCH_NOW];
+  const cli = ["scripts/build.js", "--content", request.content, "--out", request.out, "--now", request.now ?? BENCH_NOW];
   if (request.full) cli.push("--full");
   if (!request.search) cli.push("--no-search");
   const node = [...(request.nodeFlags ?? []), ...cli];

@@ -121,6 +121,8 @@ describe("the benchmark's corpus generator", () => {
       const published = /^publishedDateTime: (.+)$/m.exec(readFileSync(join(dir, path), "utf8"))![1]!;
       expect(Date.parse(BENCH_NOW) - Date.parse(published)).toBeLessThanOrEqual(24 * 3_600_000);
     }
+    const later = addDocuments(dir, 100, 10, SEED, 110);
+    expect(new Set([...added, ...later]).size).toBe(20);
     const edited = editDocument(dir, 100, SEED);
     expect(editTarget(100, SEED).published).toBe(true);
     expect(readFileSync(join(dir, edited), "utf8")).not.toBe(editTarget(100, SEED).text);
