@@ -56,7 +56,7 @@ export function noneDueAt(stamp: BuildStamp, now: string): boolean {
   return between(stamp.now, now, stamp.nextDue);
 }
 
-/** `now` is not before `from` and is before `until`; false when either is missing, as in a stamp of an older version. */
+/** `now` is not before `from` and is before `until`; false without `until`, as in a stamp of an older version. */
 function between(from: string, now: string, until: string | undefined): boolean {
   const at = Date.parse(now);
   return at >= Date.parse(from) && until !== undefined && at < Date.parse(until);
