@@ -214,6 +214,33 @@ describe("a build hours after the last, with a new story", () => {
   });
 });
 
+describe("a news sitemap that needs fewer files as time passes", () => {
+  it("loses its second file in a build planned by the delta planner, as in a full build", () => {
+    const dir = makeTempDir();
+    writeFileSync(join(dir, "broadsheet.config.json"), "{}");
+    // 1,005 stories from the last 48 hours: two news sitemap files of at most 1,000.
+    const documents: Record<string, string> = {};
+    for (let i = 0; i < 1005; i += 1) {
+      const publishedDateTime = new Date(Date.parse("2026-11-22T13:00:00Z") + i * 60_000).toISOString();
+      documents[`recent-${i}.md`] = documentText(storyFields({ title: `Recent story ${i}`, publishedDateTime, originalUrl: `https://outlet.example/recent-${i}`, webUrl: `https://outlet.example/recent-${i}` }));
+    }
+    writeContent(dir, documents);
+    expect(runBuild(dir).status).toBe(0);
+    expect(listFiles(join(dir, "dist")).filter((f) => f.startsWith("news-sitemap"))).toEqual(["news-sitemap-1.xml", "news-sitemap-2.xml", "news-sitemap.xml"]);
+
+    // Two hours on, the 60 oldest have left the window: 946 with the new story, one file.
+    writeContent(dir, { "later.md": documentText(storyFields({ title: "Later story", publishedDateTime: "2026-11-24T13:30:00Z", originalUrl: "https://outlet.example/later" })) });
+    const later = ["--now", "2026-11-24T14:00:00Z"];
+    const run = runBuild(dir, later, { BROADSHEET_TIMINGS: "1" });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Planner\s+delta/);
+    expect(listFiles(join(dir, "dist")).filter((f) => f.startsWith("news-sitemap"))).toEqual(["news-sitemap.xml"]);
+    const full = fullBuildOfCopy(dir, later);
+    expect(full.status, full.stderr).toBe(0);
+    expect(treeDifferences(join(dir, "dist"), full.dist)).toEqual([]);
+  });
+});
+
 describe("an unchanged build after --skip-invalid", () => {
   it("still names the documents it leaves out", () => {
     const dir = makeTempDir();
