@@ -9,15 +9,18 @@ import type { PreviousBuild } from "./plan-site.ts";
 
 /**
  * What the delta planner may start from: the previous build, if its pages are still right but
- * for what the documents added or edited since change, and no edit moves a story (see
- * `listingChange`). Otherwise why not, for the report.
+ * for what the documents added or edited since change, and the stories that came due since,
+ * and no edit moves a story (see `listingChange`). Otherwise why not, for the report.
+ *
+ * Time changes nothing else: a story that leaves the news sitemap's window changes only the
+ * news sitemap, which every plan plans whole, and so does one that comes due under --future,
+ * which was published already.
  */
-export function previousBuild(state: BuildState | undefined, stamp: BuildStamp | undefined, settingsDigest: string, now: string, load: CachedLoad): PreviousBuild | { reason: string } {
+export function previousBuild(state: BuildState | undefined, stamp: BuildStamp | undefined, settingsDigest: string, now: string, load: CachedLoad, future = false): PreviousBuild | { reason: string } {
   if (state === undefined) return { reason: "there is no previous build to add to, or its settings, layouts or code differ" };
   // The stamp is removed before a build and written after it succeeds: one that matches vouches for the state.
   if (stamp === undefined || stamp.settingsDigest !== settingsDigest) return { reason: "the previous build did not finish, or had other flags" };
-  // Stories that left the news sitemap since change only it, and a delta plan plans it whole.
-  if (!noneDueAt(stamp, now)) return { reason: "stories have come due since the previous build" };
+  if (Date.parse(now) < Date.parse(stamp.now)) return { reason: "this build's now is before the previous build's" };
   if (load.errors.length > 0) return { reason: "some documents are invalid" };
   const changes = changedDocuments(state.content, load.cache);
   if (changes === undefined) return { reason: "documents were removed or renamed" };
@@ -25,7 +28,23 @@ export function previousBuild(state: BuildState | undefined, stamp: BuildStamp |
     const field = listingChange(state.content.get(file)!.summary!, load.cache.get(file)!.summary!);
     if (field !== undefined) return { reason: `the edit to ${file} changes its ${field}` };
   }
+  if (!future && !noneDueAt(stamp, now)) {
+    // A story that came due is new on the site, whether or not its document changed.
+    for (const file of cameDue(load.summaries, stamp.now, now)) {
+      changes.edited.delete(file);
+      changes.added.add(file);
+    }
+  }
   return { added: changes.added, edited: changes.edited, terms: state.terms };
+}
+
+/** The documents of the stories published after `since` and at `now` or before. */
+function cameDue(summaries: readonly ArticleSummary[], since: string, now: string): string[] {
+  const [after, upTo] = [Date.parse(since), Date.parse(now)];
+  return summaries.filter((summary) => {
+    const published = Date.parse(summary.publishedDateTime);
+    return published > after && published <= upTo;
+  }).map((summary) => summary.sourcePath);
 }
 
 /**

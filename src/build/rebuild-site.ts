@@ -100,7 +100,7 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
     clock.mark("load");
     const settings = { ...config, now: options.now };
     const rules = { drafts: options.drafts, future: options.future, now: options.now };
-    let plan: SitePlan = planSite(load.summaries, rules, settings, previousBuild(trusted, previousStamp, settingsDigest, options.now, load));
+    let plan: SitePlan = planSite(load.summaries, rules, settings, previousBuild(trusted, previousStamp, settingsDigest, options.now, load, options.future));
     const errors = [...load.errors, ...plan.errors];
     const report: BuildReport = {
       ok: errors.length === 0,

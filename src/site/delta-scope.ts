@@ -31,8 +31,8 @@ const NO_PAGE = () => false;
  * new majority spelling, a slug taken), or a new story takes an older story's address.
  *
  * The caller checks the rest: the documents differ from the previous build's only by the added
- * and edited files, no edit moves a story (previous-build.ts), nothing is invalid, and no story
- * has come due since.
+ * and edited files, no edit moves a story (previous-build.ts), and nothing is invalid. Stories
+ * that came due since the previous build come as added.
  */
 export function deltaScope(
   index: SiteIndex,

@@ -53,14 +53,32 @@ describe("previousBuild", () => {
     expect(previousBuild(state(before), stamp, "settings", "2026-11-24T13:00:00Z", load(now))).toEqual({ reason: "documents were removed or renamed" });
   });
 
-  it("refuses once a story may have come due, or when the clock went back", () => {
-    expect(previousBuild(state(before), stamp, "settings", "2026-11-26T08:00:00Z", load(before))).toEqual({ reason: "stories have come due since the previous build" });
-    expect(previousBuild(state(before), stamp, "settings", "2026-11-24T11:00:00Z", load(before))).toEqual({ reason: "stories have come due since the previous build" });
+  it("counts a story that came due since as added, though its document is unchanged", () => {
+    const due = entry(3, summary({ sourcePath: "c.md", publishedDateTime: "2026-11-26T07:00:00Z" }));
+    const documents = new Map([...before, ["c.md", due]]);
+    const withDue = { ...load(documents), summaries: [ONE.summary!, TWO.summary!, due.summary!] };
+    const dueStamp = { ...stamp, nextDue: "2026-11-26T07:00:00Z" };
+    expect(previousBuild(state(documents), dueStamp, "settings", "2026-11-26T07:00:00Z", withDue)).toEqual({ added: new Set(["c.md"]), edited: new Set(), terms: TERMS });
+    expect(previousBuild(state(documents), dueStamp, "settings", "2026-11-26T06:59:00Z", withDue)).toEqual({ added: new Set(), edited: new Set(), terms: TERMS });
+    // Without the stamp's word for it, the stories are looked through: this one is not due yet.
+    const { nextDue: _, ...older } = stamp;
+    expect(previousBuild(state(documents), older as BuildStamp, "settings", "2026-11-26T06:59:00Z", withDue)).toEqual({ added: new Set(), edited: new Set(), terms: TERMS });
+    expect(previousBuild(state(documents), older as BuildStamp, "settings", "2026-11-26T07:00:00Z", withDue)).toEqual({ added: new Set(["c.md"]), edited: new Set(), terms: TERMS });
+    // Edited and come due: new on the site all the same.
+    const edited = entry(33, { ...due.summary!, excerpt: "Corrected." });
+    const after = { ...load(new Map([...before, ["c.md", edited]])), summaries: [ONE.summary!, TWO.summary!, edited.summary!] };
+    expect(previousBuild(state(documents), dueStamp, "settings", "2026-11-26T08:00:00Z", after)).toEqual({ added: new Set(["c.md"]), edited: new Set(), terms: TERMS });
+    // Under --future it was on the site already: coming due puts it in the news sitemap only.
+    expect(previousBuild(state(documents), dueStamp, "settings", "2026-11-26T08:00:00Z", withDue, true)).toEqual({ added: new Set(), edited: new Set(), terms: TERMS });
   });
 
-  it("refuses with the stamp of an older version, which does not say when a story comes due", () => {
+  it("looks for stories that came due with the stamp of an older version, which does not say when one next does", () => {
     const { nextDue: _, ...older } = stamp;
-    expect(previousBuild(state(before), older as BuildStamp, "settings", "2026-11-24T13:00:00Z", load(before))).toEqual({ reason: "stories have come due since the previous build" });
+    expect(previousBuild(state(before), older as BuildStamp, "settings", "2026-11-24T13:00:00Z", load(before))).toEqual({ added: new Set(), edited: new Set(), terms: TERMS });
+  });
+
+  it("refuses when the clock went back", () => {
+    expect(previousBuild(state(before), stamp, "settings", "2026-11-24T11:00:00Z", load(before))).toEqual({ reason: "this build's now is before the previous build's" });
   });
 
   it("plans from the previous build after stories left the news sitemap, which every plan plans whole", () => {

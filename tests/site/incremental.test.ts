@@ -214,6 +214,24 @@ describe("a build hours after the last, with a new story", () => {
   });
 });
 
+describe("a scheduled story that comes due", () => {
+  it("is planned as a new story by the delta planner, and the build writes what a full build writes", () => {
+    const dir = makeTempDir();
+    writeFileSync(join(dir, "broadsheet.config.json"), PAGE_SIZE);
+    writeContent(dir, { ...corpus(), "scheduled.md": documentText(storyFields({ title: "Scheduled story", publishedDateTime: "2026-11-25T06:00:00Z", originalUrl: "https://outlet.example/scheduled", topics: ["Even"] })) });
+    expect(runBuild(dir).stdout).toMatch(/excluded: 1 scheduled/);
+
+    const later = ["--now", "2026-11-25T07:00:00Z"];
+    const run = runBuild(dir, later, { BROADSHEET_TIMINGS: "1" });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Planner\s+delta/);
+    expect(readOutput(dir, "topics/even/index.html")).toContain("Scheduled story");
+    const full = fullBuildOfCopy(dir, later);
+    expect(full.status, full.stderr).toBe(0);
+    expect(treeDifferences(join(dir, "dist"), full.dist)).toEqual([]);
+  });
+});
+
 describe("a news sitemap that needs fewer files as time passes", () => {
   it("loses its second file in a build planned by the delta planner, as in a full build", () => {
     const dir = makeTempDir();
