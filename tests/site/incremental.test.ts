@@ -191,6 +191,20 @@ describe("builds with nothing changed but the clock", () => {
   });
 });
 
+/**
+ * Builds `dir` again at `now`, hours after the last build: the delta planner must plan it, and it
+ * must write what a full build of the same content at `now` writes.
+ */
+function buildLaterAsFull(dir: string, now: string): void {
+  const later = ["--now", now];
+  const run = runBuild(dir, later, { BROADSHEET_TIMINGS: "1" });
+  expect(run.status, run.stderr).toBe(0);
+  expect(run.stdout).toMatch(/Planner\s+delta/);
+  const full = fullBuildOfCopy(dir, later);
+  expect(full.status, full.stderr).toBe(0);
+  expect(treeDifferences(join(dir, "dist"), full.dist)).toEqual([]);
+}
+
 describe("a build hours after the last, with a new story", () => {
   it("plans only what the story changes though another left the news sitemap meanwhile, and writes what a full build writes", () => {
     const dir = makeTempDir();
@@ -202,15 +216,9 @@ describe("a build hours after the last, with a new story", () => {
     expect(readOutput(dir, "news-sitemap.xml")).toContain("fresh-story");
 
     writeContent(dir, { "later.md": documentText(storyFields({ title: "Later story", publishedDateTime: "2026-11-26T09:00:00Z", originalUrl: "https://outlet.example/later", topics: ["Odd"] })) });
-    const later = ["--now", "2026-11-26T11:00:00Z"];
-    const run = runBuild(dir, later, { BROADSHEET_TIMINGS: "1" });
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/Planner\s+delta/);
+    buildLaterAsFull(dir, "2026-11-26T11:00:00Z");
     expect(readOutput(dir, "news-sitemap.xml")).toContain("later-story");
     expect(readOutput(dir, "news-sitemap.xml")).not.toContain("fresh-story");
-    const full = fullBuildOfCopy(dir, later);
-    expect(full.status, full.stderr).toBe(0);
-    expect(treeDifferences(join(dir, "dist"), full.dist)).toEqual([]);
   });
 });
 
@@ -221,14 +229,8 @@ describe("a scheduled story that comes due", () => {
     writeContent(dir, { ...corpus(), "scheduled.md": documentText(storyFields({ title: "Scheduled story", publishedDateTime: "2026-11-25T06:00:00Z", originalUrl: "https://outlet.example/scheduled", topics: ["Even"] })) });
     expect(runBuild(dir).stdout).toMatch(/excluded: 1 scheduled/);
 
-    const later = ["--now", "2026-11-25T07:00:00Z"];
-    const run = runBuild(dir, later, { BROADSHEET_TIMINGS: "1" });
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/Planner\s+delta/);
+    buildLaterAsFull(dir, "2026-11-25T07:00:00Z");
     expect(readOutput(dir, "topics/even/index.html")).toContain("Scheduled story");
-    const full = fullBuildOfCopy(dir, later);
-    expect(full.status, full.stderr).toBe(0);
-    expect(treeDifferences(join(dir, "dist"), full.dist)).toEqual([]);
   });
 });
 
@@ -248,14 +250,8 @@ describe("a news sitemap that needs fewer files as time passes", () => {
 
     // Two hours on, the 60 oldest have left the window: 946 with the new story, one file.
     writeContent(dir, { "later.md": documentText(storyFields({ title: "Later story", publishedDateTime: "2026-11-24T13:30:00Z", originalUrl: "https://outlet.example/later" })) });
-    const later = ["--now", "2026-11-24T14:00:00Z"];
-    const run = runBuild(dir, later, { BROADSHEET_TIMINGS: "1" });
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/Planner\s+delta/);
+    buildLaterAsFull(dir, "2026-11-24T14:00:00Z");
     expect(listFiles(join(dir, "dist")).filter((f) => f.startsWith("news-sitemap"))).toEqual(["news-sitemap.xml"]);
-    const full = fullBuildOfCopy(dir, later);
-    expect(full.status, full.stderr).toBe(0);
-    expect(treeDifferences(join(dir, "dist"), full.dist)).toEqual([]);
   });
 });
 
