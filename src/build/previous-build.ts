@@ -70,10 +70,10 @@ export function listingChange(before: ArticleSummary, after: ArticleSummary): st
 /**
  * The outputs after a delta plan, with their fingerprints: those of the pages it planned, and
  * of every other page the previous build had but the search indexes and sitemaps, which every
- * plan plans whole, so that one it no longer has is deleted. A search index's periods can change
+ * plan plans whole, so that one it no longer has is deleted (`removed`). A search index's periods can change
  * with new stories (a year outgrows one index and splits into months), and the news sitemap
  * needs fewer files as stories leave its window.
  */
-export function keptOutputs(previous: OutputTable, planned: ReadonlyMap<string, string>): OutputTable {
+export function keptOutputs(previous: OutputTable, planned: ReadonlyMap<string, string>): { table: OutputTable; removed: string[] } {
   return previous.with(planned, (path) => isSearchIndexFolder(path) || isSitemapFile(path));
 }

@@ -251,9 +251,9 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
 function compareOutputs(before: OutputTable | undefined, planned: ReadonlyMap<string, string>, delta: boolean): { outputs: OutputTable | ReadonlyMap<string, string>; changed: (path: string) => boolean; deleted: string[] } {
   if (before === undefined) return { outputs: planned, changed: () => true, deleted: [] };
   if (delta) {
-    const outputs = keptOutputs(before, planned);
+    const { table, removed } = keptOutputs(before, planned);
     const changed = before.changedIn(planned);
-    return { outputs, changed: (path) => changed.has(path), deleted: before.missingFrom(outputs) };
+    return { outputs: table, changed: (path) => changed.has(path), deleted: removed };
   }
   // Every output was planned: one walk through the previous ones finds those unchanged and those gone.
   const changed = new Set(planned.keys());

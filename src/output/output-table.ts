@@ -65,10 +65,12 @@ export class OutputTable {
   /**
    * This table with the paths `drop` picks taken out, then `changes` put in: a path already
    * there gets the new fingerprint, a new one is added. Runs of records kept are copied whole.
+   * `removed` lists the paths taken out that `changes` did not put back, in order.
    */
-  with(changes: ReadonlyMap<string, string>, drop: (path: string) => boolean = () => false): OutputTable {
+  with(changes: ReadonlyMap<string, string>, drop: (path: string) => boolean = () => false): { table: OutputTable; removed: string[] } {
     const incoming = [...changes].sort(([a], [b]) => compare(a, b));
     const records = new Records(this.size + incoming.length);
+    const removed: string[] = [];
     let runStart = 0; // the first record of the run kept so far
     let next = 0;
     const keepRun = (end: number) => {
@@ -81,26 +83,16 @@ export class OutputTable {
         runStart = i;
         records.add(...incoming[next++]!);
       }
-      if (drop(path) || (next < incoming.length && incoming[next]![0] === path)) {
+      const replaced = next < incoming.length && incoming[next]![0] === path;
+      if (replaced || drop(path)) {
+        if (!replaced) removed.push(path);
         keepRun(i);
         runStart = i + 1;
       }
     }
     keepRun(this.size);
     while (next < incoming.length) records.add(...incoming[next++]!);
-    return new OutputTable(...records.done());
-  }
-
-  /** The paths of this table that `other` lacks, in order. */
-  missingFrom(other: OutputTable): string[] {
-    const missing: string[] = [];
-    let j = 0;
-    for (let i = 0; i < this.size; i += 1) {
-      const path = this.pathAt(i);
-      while (j < other.size && compare(other.pathAt(j), path) < 0) j += 1;
-      if (j >= other.size || other.pathAt(j) !== path) missing.push(path);
-    }
-    return missing;
+    return { table: new OutputTable(...records.done()), removed };
   }
 
   private pathAt(i: number): string {

@@ -101,7 +101,8 @@ describe("keptOutputs", () => {
   it("keeps every page's fingerprint, takes those planned, and leaves out the search indexes and sitemaps not planned again", () => {
     const previous = OutputTable.of(new Map([["index.html", "a"], ["topics/rail/index.html", "b"], ["pagefind", "c"], ["pagefind-archive/2025", "d"], ["site.css", "e"], ["news-sitemap.xml", "f"], ["news-sitemap-2.xml", "g"], ["sitemap-articles-1.xml", "h"]]));
     const planned = new Map([["index.html", "A"], ["pagefind", "C"], ["2026/11/24/new/index.html", "n"], ["news-sitemap.xml", "F"], ["sitemap-articles-1.xml", "H"]]);
-    const kept = keptOutputs(previous, planned);
+    const { table: kept, removed } = keptOutputs(previous, planned);
+    expect(removed).toEqual(["news-sitemap-2.xml", "pagefind-archive/2025"]);
     const entries: [string, string][] = [];
     kept.forEach((path, fingerprint) => entries.push([path, fingerprint]));
     expect(entries).toEqual([
