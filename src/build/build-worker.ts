@@ -25,10 +25,15 @@ const prepareEnvironment = () =>
 
 async function handle(request: WorkerRequest): Promise<WorkerResponse> {
   if (request.type === "load") {
+    if (!request.keep) {
+      const parsed = new Map<string, Article>();
+      const documents = parseDocuments(request.contentDir, request.files, parsed);
+      return { id: request.id, type: "load", documents, articles: [...parsed.values()] };
+    }
     const documents = parseDocuments(request.contentDir, request.files, articles);
     // Loading Eleventy's configuration takes a while: do it while the main thread plans the pages.
     setImmediate(() => prepareEnvironment().catch(() => {})); // a failure is reported by the render request
-    return { id: request.id, type: "load", documents };
+    return { id: request.id, type: "load", documents, articles: [] };
   }
   const env = await prepareEnvironment();
   if (writer?.staging !== request.staging) writer = new StagedWriter(request.staging);

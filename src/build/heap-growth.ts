@@ -7,16 +7,24 @@ import { setFlagsFromString } from "node:v8";
 const HEAP_GROWTH = Number.parseInt(process.env.BROADSHEET_HEAP_GROWTH ?? "15", 10);
 
 /**
+ * Documents from which a full build bounds its heaps' growth. Below it the heaps hold a few
+ * hundred megabytes at most, and growing them 15 % at a time cost a 10,000-document build 0.6–0.9
+ * CPU seconds of collections and 0.3–0.5 s of wall time (three alternating pairs), to peak at
+ * 315–320 MB of RSS instead of 330–340 MB.
+ */
+export const BOUNDED_HEAP_FROM = 20_000;
+
+/**
  * V8 grows a heap by up to four times what survived its last full collection, and on a machine
  * with memory to spare it let a full build's heaps swell far beyond what they hold: 2.6 GB of RSS
  * at 100,000 stories for about 1 GB of live objects. Growing by 15 % instead kept it to 1.5 GB
- * (20 %: 1.53 GB), for about a tenth more CPU time at 10,000 stories and none that stood out from
- * this machine's noise at 100,000. Unlike a cap on the heap, a growth factor never fails a bigger
+ * (20 %: 1.53 GB), for no CPU time that stood out from this machine's noise at 100,000 (it cost
+ * a tenth more at 10,000: BOUNDED_HEAP_FROM). Unlike a cap on the heap, a growth factor never fails a bigger
  * site. Incremental builds keep V8's policy: they build up their live objects (the state, the
  * plan) in a few seconds, and a fixed factor made them collect so often they took a quarter longer.
  *
  * V8 reads the factor whenever it collects, and for every thread of the process, workers included.
  */
-export function boundHeapGrowth(): void {
-  if (HEAP_GROWTH > 0) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWTH}`);
+export function boundHeapGrowth(documents: number): void {
+  if (HEAP_GROWTH > 0 && documents >= BOUNDED_HEAP_FROM) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWTH}`);
 }

@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import type { PlannedPage } from "../site/plan-pages.ts";
 import type { SiteView } from "../site/views.ts";
+import type { Article } from "../content/article.ts";
 import type { FileStat } from "../content/discover-documents.ts";
 import type { LoadedDocument } from "../content/load-content.ts";
 import type { WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
@@ -44,11 +45,17 @@ export class WorkerPool {
     return this.workers.length;
   }
 
-  /** Parses documents on worker `w`, which keeps the articles it parsed. */
+  /** Parses documents on worker `w`, which keeps the articles it parsed to render their pages later. */
   async load(w: number, contentDir: string, files: FileStat[]): Promise<LoadedDocument[]> {
-    const response = await this.request(w, { type: "load", contentDir, files });
+    const response = await this.request(w, { type: "load", contentDir, files, keep: true });
     for (const { file } of files) this.owner.set(file, w);
     return response.type === "load" ? response.documents : [];
+  }
+
+  /** Parses documents on worker `w`, which hands the articles back with the summaries and keeps nothing. */
+  async parse(w: number, contentDir: string, files: FileStat[]): Promise<{ documents: LoadedDocument[]; articles: Article[] }> {
+    const response = await this.request(w, { type: "load", contentDir, files, keep: false });
+    return response.type === "load" ? response : { documents: [], articles: [] };
   }
 
   /** The worker holding a parsed article, if one does. */

@@ -7,6 +7,8 @@ import { documentText, listFiles, makeTempDir, runBuild, storyFields, treeDiffer
 // it to the single-threaded output, byte for byte.
 const SINGLE = { BROADSHEET_WORKERS: "0" };
 const PARALLEL = { BROADSHEET_WORKERS: "1", BROADSHEET_PARALLEL_FROM: "1" };
+// Mid-sized builds: a worker helps parse and hands the articles back; this thread renders them all.
+const HANDED_BACK = { BROADSHEET_WORKERS: "1", BROADSHEET_HANDED_BACK_FROM: "1" };
 
 function corpus(): Record<string, string> {
   const documents: Record<string, string> = {};
@@ -68,6 +70,24 @@ describe("building on worker threads", () => {
     const { single, parallel } = buildTwice(documents);
     const one = runBuild(single, [], SINGLE);
     const many = runBuild(parallel, [], PARALLEL);
+    expect(many.status).toBe(1);
+    expect(many.stderr.replaceAll(parallel, "DIR")).toBe(one.stderr.replaceAll(single, "DIR"));
+    expect(many.stderr).toContain("broken.md");
+  });
+
+  it("writes the same site as a build on one thread when a worker parses and hands the articles back", () => {
+    const { single, parallel } = buildTwice(corpus());
+    expect(runBuild(single, [], SINGLE).status).toBe(0);
+    const run = runBuild(parallel, [], HANDED_BACK);
+    expect(run.status, run.stderr).toBe(0);
+    expect(treeDifferences(join(parallel, "dist"), join(single, "dist"))).toEqual([]);
+  });
+
+  it("reports a document's errors the same way from a worker that hands the articles back", () => {
+    const documents = { ...corpus(), "broken.md": "---\ntitle: [unclosed\n---\n" };
+    const { single, parallel } = buildTwice(documents);
+    const one = runBuild(single, [], SINGLE);
+    const many = runBuild(parallel, [], HANDED_BACK);
     expect(many.status).toBe(1);
     expect(many.stderr.replaceAll(parallel, "DIR")).toBe(one.stderr.replaceAll(single, "DIR"));
     expect(many.stderr).toContain("broken.md");
