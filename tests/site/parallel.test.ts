@@ -65,11 +65,14 @@ describe("building on worker threads", () => {
     expect(readFileSync(join(parallel, "dist/2026/02/07/story-number-7/index.html"), "utf8")).toContain('href="/2026/02/06/story-number-6-revised/"');
   });
 
-  it("reports a document's errors the same way from a worker", () => {
+  it.each([
+    ["a worker that keeps the articles", PARALLEL],
+    ["a worker that hands the articles back", HANDED_BACK],
+  ])("reports a document's errors the same way from %s", (_, env) => {
     const documents = { ...corpus(), "broken.md": "---\ntitle: [unclosed\n---\n" };
     const { single, parallel } = buildTwice(documents);
     const one = runBuild(single, [], SINGLE);
-    const many = runBuild(parallel, [], PARALLEL);
+    const many = runBuild(parallel, [], env);
     expect(many.status).toBe(1);
     expect(many.stderr.replaceAll(parallel, "DIR")).toBe(one.stderr.replaceAll(single, "DIR"));
     expect(many.stderr).toContain("broken.md");
@@ -81,16 +84,6 @@ describe("building on worker threads", () => {
     const run = runBuild(parallel, [], HANDED_BACK);
     expect(run.status, run.stderr).toBe(0);
     expect(treeDifferences(join(parallel, "dist"), join(single, "dist"))).toEqual([]);
-  });
-
-  it("reports a document's errors the same way from a worker that hands the articles back", () => {
-    const documents = { ...corpus(), "broken.md": "---\ntitle: [unclosed\n---\n" };
-    const { single, parallel } = buildTwice(documents);
-    const one = runBuild(single, [], SINGLE);
-    const many = runBuild(parallel, [], HANDED_BACK);
-    expect(many.status).toBe(1);
-    expect(many.stderr.replaceAll(parallel, "DIR")).toBe(one.stderr.replaceAll(single, "DIR"));
-    expect(many.stderr).toContain("broken.md");
   });
 
   it("writes the same site from src/ through tsx as from the precompiled bundle, on worker threads too", () => {
