@@ -36,9 +36,9 @@ import { foldName } from "../fold-name.ts";
 
 /**
  * PARALLEL_PARSE_THRESHOLD: documents to parse from which worker threads parse too, and then
- * render the pages of the articles they parsed. Below it, loading a thread's modules and
- * Eleventy's configuration costs more than it saves (on 2 cores, 10,000 documents parse no
- * faster on two threads).
+ * render the pages of the articles they parsed. Below it, a worker rendering beside this thread
+ * and the write thread slowed the build down (10,000 documents: 11.7–13.9 s against 9.3–11.4 s),
+ * so workers only help parse (HANDED_BACK_PARSE_THRESHOLD).
  * THREADED_WRITES_THRESHOLD: pages to render from which this thread hands its writes to a thread
  * of their own (threaded-writer.ts). At 1,000 documents (4,458 pages) that gained nothing; at
  * 10,000 (17,119 pages), 1–2 s.
