@@ -95,7 +95,7 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
     if (renderAhead) pool = new WorkerPool(WORKERS, { ...renderSetup, prepareAtStart: true });
     const state = options.full ? undefined : await readState(statePath, sourceHash);
     const transaction = new OutputTransaction(config.outDir, !state || state.siteHash !== siteHash || !existsSync(config.outDir));
-    if (transaction.full) boundHeapGrowth(stats.length);
+    if (transaction.full) boundHeapGrowth(stats.length, "loading");
     await transaction.recover();
     const trusted = transaction.full ? undefined : state;
     const parse: ParseDocuments = (dir, files, fresh) => {
@@ -107,6 +107,7 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
     clock.mark("state");
     const load = await loadWithCache(config.contentDir, state?.content ?? new Map(), parse, stats);
     clock.mark("load");
+    if (transaction.full) boundHeapGrowth(stats.length, "after loading");
     const settings = { ...config, now: options.now };
     const rules = { drafts: options.drafts, future: options.future, now: options.now };
     let plan: SitePlan = planSite(load.summaries, rules, settings, previousBuild(trusted, previousStamp, settingsDigest, options.now, load, options.future));
