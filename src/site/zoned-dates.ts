@@ -106,9 +106,13 @@ export class ZonedDates {
 
   /** The local calendar date, `2025/03/14`, for date archives and article URLs. */
   localDate(iso: string): string {
-    const millis = Date.parse(iso);
-    const local = new Date(millis + this.offsetMinutes(millis) * 60_000).toISOString();
+    const local = new Date(this.localDay(Date.parse(iso)) * DAY).toISOString();
     return `${local.slice(0, 4)}/${local.slice(5, 7)}/${local.slice(8, 10)}`;
+  }
+
+  /** The local calendar date as days since 1 January 1970: what to key a day's names by, and sort by. */
+  localDay(millis: number): number {
+    return Math.floor((millis + this.offsetMinutes(millis) * 60_000) / DAY);
   }
 
   /** Minutes east of UTC at an instant, e.g. 60 for Europe/Paris in winter. */

@@ -86,6 +86,18 @@ describe("buildSiteIndex: topics, providers and categories", () => {
     expect(after).toBe(before);
   });
 
+  it("gives a slug two topics collide on to the one whose oldest story comes first by source URL, when both were first seen at the same instant", () => {
+    const at = "2026-01-01T00:00:00Z";
+    const bang = [summary({ topics: ["AI!"], publishedDateTime: at, identity: "https://outlet.example/m" }), summary({ topics: ["AI!"], publishedDateTime: "2026-02-01T00:00:00Z" })];
+    // The second story at the same instant sorts after the first: it must not become the topic's oldest.
+    const query = [summary({ topics: ["AI?"], publishedDateTime: at, identity: "https://outlet.example/c" }), summary({ topics: ["AI?"], publishedDateTime: at, identity: "https://outlet.example/z" })];
+    for (const documents of [[...bang, ...query], [...query, ...bang].reverse()]) {
+      const slugs = Object.fromEntries(buildSiteIndex(documents, "UTC").index.terms.topic.map((t) => [t.name, t.slug]));
+      expect(slugs["AI?"]).toBe("ai");
+      expect(slugs["AI!"]).toMatch(/^ai-[0-9a-f]{6}$/);
+    }
+  });
+
   it("gives names in any script a non-empty URL", () => {
     const { index } = buildSiteIndex([summary({ topics: ["人工智能", "الذكاء", "🚀"] })], "UTC");
     for (const term of index.terms.topic) expect(term.path).toMatch(/^topics\/[^/]+\/$/);
