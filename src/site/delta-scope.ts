@@ -49,8 +49,13 @@ export function deltaScope(
     return { reason: `the ${kind} ${oldName} (${oldPath}) is now ${name} (${path})` };
   }
 
-  const fresh = new Set(index.articles.filter((article) => changes.added.has(article.summary.sourcePath)));
-  const edited = new Set(index.articles.filter((article) => changes.edited.has(article.summary.sourcePath)));
+  const fresh = new Set<IndexedArticle>();
+  const edited = new Set<IndexedArticle>();
+  for (const article of index.articles) {
+    const path = article.summary.sourcePath;
+    if (changes.added.has(path)) fresh.add(article);
+    else if (changes.edited.has(path)) edited.add(article);
+  }
   // Each list a new or edited story is on, by its folder, with its stories and the number of new ones among them.
   const joined = new Map<string, { articles: IndexedArticle[]; added: number }>();
   const join = (article: IndexedArticle, archives: DateArchive[], isNew: boolean) => {
@@ -80,9 +85,19 @@ export function deltaScope(
 
   const planned = new Set([...fresh, ...edited]);
   const freshUrls = new Set<string>();
-  for (const [url, article] of index.byStoryUrl) if (fresh.has(article)) freshUrls.add(url);
+  for (const article of fresh) {
+    for (const url of [article.summary.readUrl, article.summary.identity]) if (url !== undefined && index.byStoryUrl.get(url) === article) freshUrls.add(url);
+  }
+  // Most related URLs name no new story and are told apart by their length alone: only those of
+  // a new story's URL's length are hashed for the set, not the 130,000 of a 100,000-story site.
+  const lengths = new Set([...freshUrls].map((url) => url.length));
   for (const article of index.articles) {
-    if (article.summary.relatedUrls.some((url) => freshUrls.has(url))) planned.add(article);
+    for (const url of article.summary.relatedUrls) {
+      if (lengths.has(url.length) && freshUrls.has(url)) {
+        planned.add(article);
+        break;
+      }
+    }
   }
   return { scope: { article: (article) => planned.has(article), listPages: (folder) => wanted.get(folder) ?? NO_PAGE } };
 }
