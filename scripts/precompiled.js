@@ -12,7 +12,7 @@ const KEEP_OLD_BUNDLES_MS = 24 * 3_600_000;
 
 /**
  * The folder of the bundle of `root`'s src/: `cli.js`, `plugin.js` (the Eleventy plugin, for
- * src/eleventy/load-plugin.js), and `worker-entry.js` and `write-entry.js` beside the chunks that
+ * src/eleventy/load-plugin.js), and `worker-entry.js`, `write-entry.js` and `stat-entry.js` beside the chunks that
  * start those threads, so `new URL("./worker-entry.js", import.meta.url)` finds them as in src/.
  * Undefined when it cannot be made (esbuild missing or failing): the caller runs src/ through tsx.
  */
@@ -28,7 +28,7 @@ export async function precompiledCli(root = resolve(import.meta.dirname, "..")) 
   try {
     const { build } = await import("esbuild");
     await build({
-      entryPoints: { cli: join(sourceDir, "cli.ts"), "worker-entry": join(sourceDir, "build", "build-worker.ts"), "write-entry": join(sourceDir, "output", "write-worker.ts"), plugin: join(sourceDir, "eleventy", "plugin.ts") },
+      entryPoints: { cli: join(sourceDir, "cli.ts"), "worker-entry": join(sourceDir, "build", "build-worker.ts"), "write-entry": join(sourceDir, "output", "write-worker.ts"), "stat-entry": join(sourceDir, "build", "stat-worker.ts"), plugin: join(sourceDir, "eleventy", "plugin.ts") },
       outdir: staging,
       bundle: true,
       splitting: true,

@@ -2,10 +2,9 @@ import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { checkOutputFolder, type BuildInput } from "../config/output-folder.ts";
 import type { BuildOptions, SiteConfig } from "../config/site-config.ts";
-import { statDocuments } from "../content/discover-documents.ts";
 import type { ContentIssue } from "../content/content-error.ts";
-import { stateFolder } from "../output/build-state.ts";
-import { contentDigest, readStamp, stampStillHolds, type BuildStamp } from "../output/build-stamp.ts";
+import { readState, stateFolder, type BuildState } from "../output/build-state.ts";
+import { readStamp, stampStillHolds, type BuildStamp } from "../output/build-stamp.ts";
 import { OutputTransaction } from "../output/transaction.ts";
 import type { ExclusionReason } from "../site/publish-rules.ts";
 import { digest as digestOf } from "../digest.ts";
@@ -13,6 +12,7 @@ import type { Planner } from "./plan-site.ts";
 import { codeDigest, sourceDigest } from "./code-digest.ts";
 import { collectAssets } from "./collect-assets.ts";
 import { PhaseClock } from "./phase-clock.ts";
+import { statHere, statOnWorker } from "./stat-ahead.ts";
 
 export interface BuildPaths {
   /** Where the build keeps what it learned for the next one. */
@@ -58,12 +58,13 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
 
   const stampPath = `${statePath}.stamp`;
   const settingsDigest = digestOf(JSON.stringify([siteHash, options.search, options.skipInvalid]));
-  const stats = statDocuments(config.contentDir);
-  const digest = contentDigest(stats);
+  const previous = options.full ? undefined : await readStamp(stampPath);
+  const ahead = previous !== undefined && documentsIn(previous) >= STAT_AHEAD_FROM ? readStateAhead(statePath, sourceHash) : undefined;
+  const { stats, digest } = ahead ? await statOnWorker(config.contentDir) : statHere(config.contentDir);
   clock.mark("stat");
 
-  const previous = options.full ? undefined : await readStamp(stampPath);
   if (!options.full && existsSync(config.outDir) && stampStillHolds(previous, settingsDigest, digest, options.now)) {
+    ahead?.stop();
     await new OutputTransaction(config.outDir, false).recover();
     return { ...unchangedReport(previous, stats.length, performance.now() - started), phases: clock.phases };
   }
@@ -71,7 +72,27 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
   // Only a build with something to do loads the pipeline: parsers, Nunjucks, the planner.
   const { rebuildSite } = await import("./rebuild-site.ts");
   clock.mark("modules");
-  return rebuildSite({ config, options, paths, started, clock, sourceHash, siteHash, settingsDigest, statePath, stampPath, previousStamp: previous, stats, digest, assets });
+  return rebuildSite({ config, options, paths, started, clock, sourceHash, siteHash, settingsDigest, statePath, stateAhead: ahead?.state, stampPath, previousStamp: previous, stats, digest, assets });
+}
+
+/**
+ * Documents (as the previous build counted them) from which a build stats them on a thread of
+ * its own and reads the previous build's state meanwhile, which a build with something to do
+ * needs next. At 100,000 documents that took 0.2–0.3 s off the 0.4 s of `stat`; for a small
+ * site, starting the thread takes longer than the stat. BROADSHEET_STAT_AHEAD_FROM sets it, for tests.
+ */
+const STAT_AHEAD = Number.parseInt(process.env.BROADSHEET_STAT_AHEAD_FROM ?? "", 10);
+const STAT_AHEAD_FROM = Number.isNaN(STAT_AHEAD) ? 20_000 : STAT_AHEAD;
+
+function documentsIn(stamp: BuildStamp): number {
+  return Object.values(stamp.excluded).reduce((sum, n) => sum + n, stamp.published);
+}
+
+/** The previous build's state, read between the other things this thread does until `stop` says the build has nothing to do. */
+function readStateAhead(statePath: string, sourceHash: string): { state: Promise<BuildState | undefined>; stop: () => void } {
+  let wanted = true;
+  const state = readState(statePath, sourceHash, () => new Promise((resolve) => setImmediate(() => resolve(wanted))));
+  return { state, stop: () => (wanted = false) };
 }
 
 /** What a build reads and must never delete by replacing its output folder. */

@@ -6,7 +6,7 @@ import { loadWithCache, type ParseDocuments } from "../content/content-cache.ts"
 import type { FileStat } from "../content/discover-documents.ts";
 import { parseDocuments, type LoadedDocument } from "../content/load-content.ts";
 import type { BuildOptions, SiteConfig } from "../config/site-config.ts";
-import { readState, stageState, writeState } from "../output/build-state.ts";
+import { readState, stageState, writeState, type BuildState } from "../output/build-state.ts";
 import { writeStamp } from "../output/build-stamp.ts";
 import { StagedWriter, type PageWriter } from "../output/staged-writer.ts";
 import { ThreadedWriter } from "../output/threaded-writer.ts";
@@ -70,6 +70,8 @@ export interface RebuildContext {
   siteHash: string;
   settingsDigest: string;
   statePath: string;
+  /** The previous build's state, being read since before `stat` ended. */
+  stateAhead?: Promise<BuildState | undefined>;
   stampPath: string;
   /** The previous build's stamp, if it finished. */
   previousStamp?: BuildStamp;
@@ -83,7 +85,7 @@ export interface RebuildContext {
  * The build proper: load what changed, validate, plan every page, render those whose content
  * changed, and publish atomically. On content errors nothing is written unless `skipInvalid`.
  */
-export async function rebuildSite({ config, options, paths, started, clock, sourceHash, siteHash, settingsDigest, statePath, stampPath, previousStamp, stats, digest, assets }: RebuildContext): Promise<BuildReport> {
+export async function rebuildSite({ config, options, paths, started, clock, sourceHash, siteHash, settingsDigest, statePath, stateAhead, stampPath, previousStamp, stats, digest, assets }: RebuildContext): Promise<BuildReport> {
   let pool: WorkerPool | undefined;
   const renderSetup = { layoutsDir: config.layoutsDir, configPath: paths.eleventyConfig };
   // A build that finds the previous state is most likely incremental: it renders few pages, and
@@ -93,7 +95,7 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
   const renderAhead = !options.full && WORKERS > 0 && existsSync(statePath);
   try {
     if (renderAhead) pool = new WorkerPool(WORKERS, { ...renderSetup, prepareAtStart: true });
-    const state = options.full ? undefined : await readState(statePath, sourceHash);
+    const state = options.full ? undefined : await (stateAhead ?? readState(statePath, sourceHash));
     const transaction = new OutputTransaction(config.outDir, !state || state.siteHash !== siteHash || !existsSync(config.outDir));
     if (transaction.full) boundHeapGrowth(stats.length, "loading");
     await transaction.recover();

@@ -26,18 +26,34 @@ export interface BuildStamp {
   skipped: string[];
 }
 
-export function contentDigest(stats: FileStat[]): string {
-  // The joined paths and one array of numbers: a hash update per file costs more than the
-  // hashing itself, and printing 100,000 modification times as text cost 0.15 s.
+/**
+ * The documents' paths joined by NUL, which no path holds, and their sizes and modification
+ * times in turn: what the content digest hashes, and how a stat thread sends the documents
+ * (one string and one array cross threads far faster than 100,000 objects).
+ */
+export interface PackedStats {
+  files: string;
+  numbers: Float64Array;
+}
+
+export function packStats(stats: FileStat[]): PackedStats {
   const numbers = new Float64Array(stats.length * 2);
   stats.forEach(({ size, mtimeMs }, i) => {
     numbers[2 * i] = size;
     numbers[2 * i + 1] = mtimeMs;
   });
-  return createHash("sha1")
-    .update(stats.map((s) => s.file).join("\0"))
-    .update(numbers)
-    .digest("base64url");
+  return { files: stats.map((s) => s.file).join("\0"), numbers };
+}
+
+export function unpackStats({ files, numbers }: PackedStats): FileStat[] {
+  return (files === "" ? [] : files.split("\0")).map((file, i) => ({ file, size: numbers[2 * i]!, mtimeMs: numbers[2 * i + 1]! }));
+}
+
+export function contentDigest(stats: FileStat[] | PackedStats): string {
+  // The joined paths and one array of numbers: a hash update per file costs more than the
+  // hashing itself, and printing 100,000 modification times as text cost 0.15 s.
+  const { files, numbers } = Array.isArray(stats) ? packStats(stats) : stats;
+  return createHash("sha1").update(files).update(numbers).digest("base64url");
 }
 
 /** True when a build with these inputs at `now` would write exactly what the stamped build wrote. */

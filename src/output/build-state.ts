@@ -49,16 +49,24 @@ export function stateFolder(cacheDir: string, outDir: string): string {
 /**
  * The previous state, or undefined when there is none or it belongs to another version. Its
  * content cache is left unread, and empty, when other code (another `sourceHash`) made it.
+ *
+ * `between`, if given, is awaited before each file is read, and reading stops (the state is
+ * undefined) when it gives false. A build that reads the state while another thread stats the
+ * documents lets that thread's answer in between files, and stops if there is nothing to build.
  */
-export async function readState(path: string, sourceHash: string): Promise<BuildState | undefined> {
+export async function readState(path: string, sourceHash: string, between?: () => Promise<boolean>): Promise<BuildState | undefined> {
   try {
+    if (between && !(await between())) return undefined;
     // Synchronous reads: the build waits for the state anyway.
     const site = deserialize(readFileSync(join(path, SITE_FILE))) as Omit<BuildState, "content" | "outputs"> & { outputs: unknown };
     const outputs = site.version === STATE_VERSION ? OutputTable.revive(site.outputs) : undefined;
     if (outputs === undefined) return undefined;
     const content: ContentCache = new Map();
     const shards = site.sourceHash === sourceHash ? readdirSync(path).filter((name) => SHARD_FILE.test(name)) : [];
-    for (const shard of shards) decodeShardInto(readFileSync(join(path, shard)), content);
+    for (const shard of shards) {
+      if (between && !(await between())) return undefined;
+      decodeShardInto(readFileSync(join(path, shard)), content);
+    }
     return { ...site, outputs, content };
   } catch {
     // Missing, cut short, or written by a Node.js whose serialisation this one cannot read: a full build.
