@@ -22,7 +22,7 @@ export function previousBuild(state: BuildState | undefined, stamp: BuildStamp |
   if (stamp === undefined || stamp.settingsDigest !== settingsDigest) return { reason: "the previous build did not finish, or had other flags" };
   if (Date.parse(now) < Date.parse(stamp.now)) return { reason: "this build's now is before the previous build's" };
   if (load.errors.length > 0) return { reason: "some documents are invalid" };
-  const changes = changedDocuments(state.content, load.cache);
+  const changes = changedDocuments(state.content, load);
   if (changes === undefined) return { reason: "documents were removed or renamed" };
   for (const file of changes.edited) {
     const field = listingChange(state.content.get(file)!.summary!, load.cache.get(file)!.summary!);

@@ -31,6 +31,10 @@ export interface CachedLoad {
   documentsRead: number;
   documentsParsed: number;
   cache: ContentCache;
+  /** The documents parsed in this build: new, changed, or not in the previous cache. */
+  parsed: string[];
+  /** How many documents of the previous cache are gone (removed or renamed). */
+  gone: number;
 }
 
 /**
@@ -40,14 +44,16 @@ export interface CachedLoad {
 export async function loadWithCache(dir: string, previous: ContentCache, parse?: ParseDocuments, statted?: FileStat[]): Promise<CachedLoad> {
   const stats = statted ?? statDocuments(dir);
   const files = stats.map((s) => s.file);
-  const result: CachedLoad = { summaries: [], fresh: new Map(), errors: [], warnings: [], documentsRead: files.length, documentsParsed: 0, cache: new Map() };
+  const result: CachedLoad = { summaries: [], fresh: new Map(), errors: [], warnings: [], documentsRead: files.length, documentsParsed: 0, cache: new Map(), parsed: [], gone: previous.size };
   const changed: FileStat[] = [];
   files.forEach((file, i) => {
     const cached = previous.get(file);
     const { size, mtimeMs } = stats[i]!;
+    if (cached) result.gone -= 1;
     if (cached && cached.size === size && cached.mtimeMs === mtimeMs) result.cache.set(file, cached);
     else changed.push({ file, size, mtimeMs });
   });
+  result.parsed = changed.map((stat) => stat.file);
   const loaded = await (parse ?? parseDocuments)(dir, changed, result.fresh);
   for (const { file, size, mtimeMs, summary, errors, warnings } of loaded) {
     result.documentsParsed += 1;
@@ -75,18 +81,16 @@ export interface DocumentChanges {
 }
 
 /**
- * The documents added to `previous` and edited in it to make `current`, when that is the only
- * difference: every earlier document is still there, and is a story (an unchanged one is the
- * same entry, as `loadWithCache` keeps it). Undefined when a document was removed or renamed.
+ * The documents added to `previous` and edited in it to make the documents `load` found, when
+ * that is the only difference: every earlier document is still there, and is a story. Undefined
+ * when a document was removed or renamed. The documents `load` did not parse are as they were.
  */
-export function changedDocuments(previous: ContentCache, current: ContentCache): DocumentChanges | undefined {
-  for (const file of previous.keys()) if (!current.has(file)) return undefined;
+export function changedDocuments(previous: ContentCache, load: Pick<CachedLoad, "cache" | "parsed" | "gone">): DocumentChanges | undefined {
+  if (load.gone > 0) return undefined;
   const changes: DocumentChanges = { added: new Set(), edited: new Set() };
-  for (const [file, entry] of current) {
-    const before = previous.get(file);
-    if (before === entry) continue;
-    if (entry.summary === undefined) return undefined;
-    if (before?.summary === undefined) changes.added.add(file);
+  for (const file of load.parsed) {
+    if (load.cache.get(file)!.summary === undefined) return undefined;
+    if (previous.get(file)?.summary === undefined) changes.added.add(file);
     else changes.edited.add(file);
   }
   return changes;

@@ -14,10 +14,15 @@ const TWO = entry(2, STORY);
 const TERMS = new Map([["topic\0rail", "Rail\0topics/rail/"]]);
 const state = (content: ContentCache): BuildState => ({ version: 7, sourceHash: "src", siteHash: "site", content, outputs: OutputTable.of(new Map()), terms: TERMS });
 const stamp: BuildStamp = { settingsDigest: "settings", contentDigest: "c", now: "2026-11-24T12:00:00Z", quietUntil: "2026-11-25T08:00:00Z", nextDue: "2026-11-26T08:00:00Z", published: 2, excluded: {}, pagesPlanned: 10, skipped: [] };
-const load = (cache: ContentCache, errors: CachedLoad["errors"] = []): CachedLoad => ({ summaries: [], fresh: new Map(), errors, warnings: [], documentsRead: cache.size, documentsParsed: 0, cache });
+const before = new Map([["a.md", ONE], ["b.md", TWO]]);
+/** The documents `cache` as loadWithCache finds them after `previous`: those whose entries differ were parsed. */
+const load = (cache: ContentCache, errors: CachedLoad["errors"] = [], previous: ContentCache = before): CachedLoad => {
+  const parsed = [...cache].filter(([file, entry]) => previous.get(file) !== entry).map(([file]) => file);
+  const gone = [...previous.keys()].filter((file) => !cache.has(file)).length;
+  return { summaries: [], fresh: new Map(), errors, warnings: [], documentsRead: cache.size, documentsParsed: parsed.length, cache, parsed, gone };
+};
 
 describe("previousBuild", () => {
-  const before = new Map([["a.md", ONE], ["b.md", TWO]]);
 
   it("gives the added documents and the previous terms when documents were only added", () => {
     const now = new Map([...before, ["c.md", entry(3)]]);
@@ -32,7 +37,8 @@ describe("previousBuild", () => {
   it("counts a document that was invalid before as added", () => {
     const invalid: CachedDocument = { size: 2, mtimeMs: 1_700_000_000_000, errors: [{ file: "b.md", field: "title", reason: "missing" }] };
     const now = new Map([["a.md", ONE], ["b.md", TWO]]);
-    expect(previousBuild(state(new Map([["a.md", ONE], ["b.md", invalid]])), stamp, "settings", "2026-11-24T13:00:00Z", load(now))).toEqual({ added: new Set(["b.md"]), edited: new Set(), terms: TERMS });
+    const previous = new Map([["a.md", ONE], ["b.md", invalid]]);
+    expect(previousBuild(state(previous), stamp, "settings", "2026-11-24T13:00:00Z", load(now, [], previous))).toEqual({ added: new Set(["b.md"]), edited: new Set(), terms: TERMS });
   });
 
   it("refuses when an edit moves a story: its address, time, terms or publication", () => {
@@ -56,7 +62,7 @@ describe("previousBuild", () => {
   it("counts a story that came due since as added, though its document is unchanged", () => {
     const due = entry(3, summary({ sourcePath: "c.md", publishedDateTime: "2026-11-26T07:00:00Z" }));
     const documents = new Map([...before, ["c.md", due]]);
-    const withDue = { ...load(documents), summaries: [ONE.summary!, TWO.summary!, due.summary!] };
+    const withDue = { ...load(documents, [], documents), summaries: [ONE.summary!, TWO.summary!, due.summary!] };
     const dueStamp = { ...stamp, nextDue: "2026-11-26T07:00:00Z" };
     expect(previousBuild(state(documents), dueStamp, "settings", "2026-11-26T07:00:00Z", withDue)).toEqual({ added: new Set(["c.md"]), edited: new Set(), terms: TERMS });
     expect(previousBuild(state(documents), dueStamp, "settings", "2026-11-26T06:59:00Z", withDue)).toEqual({ added: new Set(), edited: new Set(), terms: TERMS });
@@ -66,7 +72,7 @@ describe("previousBuild", () => {
     expect(previousBuild(state(documents), older as BuildStamp, "settings", "2026-11-26T07:00:00Z", withDue)).toEqual({ added: new Set(["c.md"]), edited: new Set(), terms: TERMS });
     // Edited and come due: new on the site all the same.
     const edited = entry(33, { ...due.summary!, excerpt: "Corrected." });
-    const after = { ...load(new Map([...before, ["c.md", edited]])), summaries: [ONE.summary!, TWO.summary!, edited.summary!] };
+    const after = { ...load(new Map([...before, ["c.md", edited]]), [], documents), summaries: [ONE.summary!, TWO.summary!, edited.summary!] };
     expect(previousBuild(state(documents), dueStamp, "settings", "2026-11-26T08:00:00Z", after)).toEqual({ added: new Set(["c.md"]), edited: new Set(), terms: TERMS });
     // Under --future it was on the site already: coming due puts it in the news sitemap only.
     expect(previousBuild(state(documents), dueStamp, "settings", "2026-11-26T08:00:00Z", withDue, true)).toEqual({ added: new Set(), edited: new Set(), terms: TERMS });
