@@ -173,7 +173,7 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
 
     clock.mark("compare");
     await transaction.begin();
-    const nextState = { sourceHash, siteHash, content: load.cache, outputs, terms: plan.terms };
+    const nextState = { sourceHash, siteHash, content: load.cache, changed: load.gone === 0 ? load.parsed : undefined, outputs, terms: plan.terms };
     // An incremental build's workers render while this thread waits: it writes the state meanwhile.
     // In a full build this thread renders too, and writing every shard would only slow it down.
     const stagedState = transaction.full ? undefined : stageState(statePath, nextState, state);

@@ -88,7 +88,16 @@ export async function writeState(path: string, state: StateToWrite, previous?: B
  * into a table only as it is written: an incremental build stages its state while workers
  * render, and that takes the sorting of 133,000 paths off this thread's critical path.
  */
-export type StateToWrite = Omit<BuildState, "version" | "outputs"> & { outputs: OutputTable | ReadonlyMap<string, string> };
+export type StateToWrite = Omit<BuildState, "version" | "outputs"> & {
+  outputs: OutputTable | ReadonlyMap<string, string>;
+  /**
+   * The documents whose entries are not the previous state's, when the caller knows them and no
+   * document of the previous state is gone: only their shards are then rewritten, without
+   * comparing every entry of both caches (0.3 s at 100,000 documents, on the thread that hands
+   * the workers their pages).
+   */
+  changed?: readonly string[];
+};
 
 /** A state written beside the current one, which stays the one read until `publish`. */
 export interface StagedState {
@@ -112,25 +121,21 @@ export async function stageState(path: string, state: StateToWrite, previous?: B
   }
   // Shards of a content cache made by other code were not read, so nothing in them can be kept.
   const rewriteAll = previous === undefined || previous.sourceHash !== state.sourceHash;
-  const shards = Array.from({ length: CONTENT_SHARDS }, () => ({ entries: new Map<string, CachedDocument>(), changed: rewriteAll }));
+  const changedShards = rewriteAll ? undefined : state.changed ? new Set(state.changed.map(shardOf)) : shardsChanged(state.content, previous.content);
+  const shards = Array.from({ length: CONTENT_SHARDS }, () => new Map<string, CachedDocument>());
   for (const [file, entry] of state.content) {
-    const shard = shards[shardOf(file)]!;
-    shard.entries.set(file, entry);
-    if (previous?.content.get(file) !== entry) shard.changed = true;
-  }
-  if (previous) {
-    // A removed document changes its shard too.
-    for (const file of previous.content.keys()) if (!state.content.has(file)) shards[shardOf(file)]!.changed = true;
+    const shard = shardOf(file);
+    if (changedShards === undefined || changedShards.has(shard)) shards[shard]!.set(file, entry);
   }
   const staged: string[] = [];
   const stage = async (file: string, data: Uint8Array) => {
     staged.push(file);
     await writeFile(`${file}.tmp`, data);
   };
-  for (const [i, shard] of shards.entries()) {
+  for (const [i, entries] of shards.entries()) {
     const file = join(path, `content-${i}.v8`);
-    if (!shard.changed && existsSync(file)) continue;
-    await stage(file, encodeShard(shard.entries));
+    if (changedShards !== undefined && !changedShards.has(i) && existsSync(file)) continue;
+    await stage(file, encodeShard(entries));
   }
   await stage(join(path, SITE_FILE), serialize({ version: STATE_VERSION, sourceHash: state.sourceHash, siteHash: state.siteHash, outputs: outputTable(state.outputs).serialized(), terms: state.terms }));
   return {
@@ -141,6 +146,14 @@ export async function stageState(path: string, state: StateToWrite, previous?: B
       for (const file of staged) await rm(`${file}.tmp`, { force: true });
     },
   };
+}
+
+/** The shards holding an entry that is not the previous one, or a document that is gone. */
+function shardsChanged(content: ContentCache, previous: ContentCache): Set<number> {
+  const changed = new Set<number>();
+  for (const [file, entry] of content) if (previous.get(file) !== entry) changed.add(shardOf(file));
+  for (const file of previous.keys()) if (!content.has(file)) changed.add(shardOf(file));
+  return changed;
 }
 
 function outputTable(outputs: OutputTable | ReadonlyMap<string, string>): OutputTable {

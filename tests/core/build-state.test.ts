@@ -92,6 +92,21 @@ describe("build state", () => {
     expect((await readState(folder, "src"))!.content).toEqual(content);
   });
 
+  it("rewrites only the shards of the documents it is told changed, and reads back every document", async () => {
+    const folder = stateFolder(makeTempDir(), "dist");
+    await writeState(folder, { sourceHash: "src", siteHash: "abc", content: cache(500), outputs: OutputTable.of(new Map()), terms: new Map() });
+    const previous = (await readState(folder, "src"))!;
+    const before = shardTimes(folder);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    const content: ContentCache = new Map([...previous.content, ["posts/story-3.md", { size: 1, mtimeMs: 2 }], ["posts/new.md", { size: 3, mtimeMs: 4 }]]);
+    await writeState(folder, { sourceHash: "src", siteHash: "abc", content, changed: ["posts/story-3.md", "posts/new.md"], outputs: OutputTable.of(new Map()), terms: new Map() }, previous);
+    const rewritten = [...shardTimes(folder)].filter(([name, time]) => before.get(name) !== time).map(([name]) => name);
+    expect(rewritten.length).toBeGreaterThanOrEqual(1);
+    expect(rewritten.length).toBeLessThanOrEqual(2);
+    expect((await readState(folder, "src"))!.content).toEqual(content);
+  });
+
   it("writes outputs given as a map of every planned page as the table the next build reads", async () => {
     const folder = stateFolder(makeTempDir(), "dist");
     await writeState(folder, { sourceHash: "src", siteHash: "abc", content: cache(1), outputs: new Map([["topics/x/index.html", "f2"], ["index.html", "f1"]]), terms: new Map() });
