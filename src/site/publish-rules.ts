@@ -29,6 +29,6 @@ export function applyPublishRules(summaries: ArticleSummary[], rules: PublishRul
 function exclusionReason(summary: ArticleSummary, rules: PublishRules, nowMs: number): ExclusionReason | undefined {
   if (summary.removed) return "removed";
   if (summary.draft && !rules.drafts) return "draft";
-  if (!rules.future && Date.parse(summary.publishedDateTime) > nowMs) return "scheduled";
+  if (!rules.future && summary.publishedAt > nowMs) return "scheduled";
   return undefined;
 }

@@ -96,15 +96,14 @@ export function chunked<T>(items: T[], size: number): T[][] {
  * The stories a Google News sitemap lists: news articles published within `hours` before the
  * build's `now` (never after it), newest first, from `articles` newest first: the first story
  * older than that ends the search. Compared as instants, not as strings, so an ISO stamp with
- * or without milliseconds sorts the same. (Date.parse: the stamps are normalised ISO 8601 with
- * an offset, and luxon would cost a hundred times more per story.)
+ * or without milliseconds sorts the same.
  */
 export function recentArticles(articles: readonly IndexedArticle[], now: string, hours: number): IndexedArticle[] {
   const end = Date.parse(now);
   const start = end - hours * 3_600_000;
   const recent: IndexedArticle[] = [];
   for (const article of articles) {
-    const published = Date.parse(article.summary.publishedDateTime);
+    const published = article.summary.publishedAt;
     if (published < start) break;
     if (published <= end && article.summary.type === "article") recent.push(article);
   }

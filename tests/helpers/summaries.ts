@@ -7,7 +7,7 @@ let counter = 0;
 export function summary(overrides: Partial<ArticleSummary> = {}): ArticleSummary {
   counter += 1;
   const title = overrides.title ?? `Story ${counter}`;
-  return {
+  const story: Omit<ArticleSummary, "publishedAt"> & { publishedAt?: number } = {
     sourcePath: `story-${counter}.md`,
     revision: `rev-${counter}`,
     identity: `https://outlet.example/story-${counter}`,
@@ -25,4 +25,5 @@ export function summary(overrides: Partial<ArticleSummary> = {}): ArticleSummary
     titleSlug: slugBase(title),
     ...overrides,
   };
+  return { ...story, publishedAt: overrides.publishedAt ?? Date.parse(story.publishedDateTime) };
 }
