@@ -3,8 +3,9 @@ import { rm } from "node:fs/promises";
 import { checkOutputFolder, type BuildInput } from "../config/output-folder.ts";
 import type { BuildOptions, SiteConfig } from "../config/site-config.ts";
 import type { ContentIssue } from "../content/content-error.ts";
+import { foldersChanged } from "../content/discover-documents.ts";
 import { readState, stateFolder, type BuildState } from "../output/build-state.ts";
-import { readStamp, stampStillHolds, type BuildStamp } from "../output/build-stamp.ts";
+import { readStamp, stampStillHolds, writeStamp, type BuildStamp } from "../output/build-stamp.ts";
 import { OutputTransaction } from "../output/transaction.ts";
 import type { ExclusionReason } from "../site/publish-rules.ts";
 import { digest as digestOf } from "../digest.ts";
@@ -59,26 +60,32 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
   const stampPath = `${statePath}.stamp`;
   const settingsDigest = digestOf(JSON.stringify([siteHash, options.search, options.skipInvalid]));
   const previous = options.full ? undefined : await readStamp(stampPath);
-  const ahead = previous !== undefined && documentsIn(previous) >= STAT_AHEAD_FROM ? readStateAhead(statePath, sourceHash) : undefined;
-  const { stats, digest } = ahead ? await statOnWorker(config.contentDir) : statHere(config.contentDir);
+  // A changed folder means documents were most likely added: read the state while another thread stats them.
+  const readAhead = previous !== undefined && documentsIn(previous) >= STAT_AHEAD_FROM && (previous.folders === undefined || foldersChanged(config.contentDir, previous.folders));
+  const ahead = readAhead ? readStateAhead(statePath, sourceHash) : undefined;
+  const { stats, digest, folders } = ahead ? await statOnWorker(config.contentDir) : statHere(config.contentDir);
   clock.mark("stat");
 
   if (!options.full && existsSync(config.outDir) && stampStillHolds(previous, settingsDigest, digest, options.now)) {
     ahead?.stop();
     await new OutputTransaction(config.outDir, false).recover();
+    // Files added and removed again leave the documents as they were, but not their folders' times.
+    if (JSON.stringify(folders) !== JSON.stringify(previous.folders)) await writeStamp(stampPath, { ...previous, folders });
     return { ...unchangedReport(previous, stats.length, performance.now() - started), phases: clock.phases };
   }
   await rm(stampPath, { force: true });
   // Only a build with something to do loads the pipeline: parsers, Nunjucks, the planner.
   const { rebuildSite } = await import("./rebuild-site.ts");
   clock.mark("modules");
-  return rebuildSite({ config, options, paths, started, clock, sourceHash, siteHash, settingsDigest, statePath, stateAhead: ahead?.state, stampPath, previousStamp: previous, stats, digest, assets });
+  return rebuildSite({ config, options, paths, started, clock, sourceHash, siteHash, settingsDigest, statePath, stateAhead: ahead?.state, stampPath, previousStamp: previous, stats, digest, folders, assets });
 }
 
 /**
- * Documents (as the previous build counted them) from which a build stats them on a thread of
- * its own and reads the previous build's state meanwhile, which a build with something to do
- * needs next. At 100,000 documents that took 0.2–0.3 s off the 0.4 s of `stat`; for a small
+ * Documents (as the previous build counted them) from which a build whose content folders
+ * changed (documents were most likely added) stats them on a thread of its own and reads the
+ * previous build's state meanwhile, which a build with something to do needs next. At 100,000
+ * documents adding 10 took 0.15 s less; a build with nothing to do, reading the state while the
+ * other thread statted, took 0.72–0.80 s instead of 0.47 s, hence the folders' check. For a small
  * site, starting the thread takes longer than the stat. BROADSHEET_STAT_AHEAD_FROM sets it, for tests.
  */
 const STAT_AHEAD = Number.parseInt(process.env.BROADSHEET_STAT_AHEAD_FROM ?? "", 10);

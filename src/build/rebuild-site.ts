@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import type { Environment } from "nunjucks";
 import type { Article } from "../content/article.ts";
 import { loadWithCache, type ParseDocuments } from "../content/content-cache.ts";
-import type { FileStat } from "../content/discover-documents.ts";
+import type { FileStat, FolderTime } from "../content/discover-documents.ts";
 import { parseDocuments, type LoadedDocument } from "../content/load-content.ts";
 import type { BuildOptions, SiteConfig } from "../config/site-config.ts";
 import { readState, stageState, writeState, type BuildState } from "../output/build-state.ts";
@@ -78,6 +78,8 @@ export interface RebuildContext {
   stats: FileStat[];
   /** Digest of the documents' paths, sizes and modification times. */
   digest: string;
+  /** The content folder's folders and their times, for the stamp. */
+  folders: FolderTime[];
   assets: Assets;
 }
 
@@ -85,7 +87,7 @@ export interface RebuildContext {
  * The build proper: load what changed, validate, plan every page, render those whose content
  * changed, and publish atomically. On content errors nothing is written unless `skipInvalid`.
  */
-export async function rebuildSite({ config, options, paths, started, clock, sourceHash, siteHash, settingsDigest, statePath, stateAhead, stampPath, previousStamp, stats, digest, assets }: RebuildContext): Promise<BuildReport> {
+export async function rebuildSite({ config, options, paths, started, clock, sourceHash, siteHash, settingsDigest, statePath, stateAhead, stampPath, previousStamp, stats, digest, folders, assets }: RebuildContext): Promise<BuildReport> {
   let pool: WorkerPool | undefined;
   const renderSetup = { layoutsDir: config.layoutsDir, configPath: paths.eleventyConfig };
   // A build that finds the previous state is most likely incremental: it renders few pages, and
@@ -239,6 +241,7 @@ export async function rebuildSite({ config, options, paths, started, clock, sour
       excluded: report.excluded,
       pagesPlanned,
       skipped: report.skipped,
+      folders,
     });
 
     clock.mark("save state");

@@ -1,19 +1,21 @@
 import { Worker } from "node:worker_threads";
-import { statDocuments, type FileStat } from "../content/discover-documents.ts";
+import { statDocuments, type FileStat, type FolderTime } from "../content/discover-documents.ts";
 import { contentDigest, unpackStats, type PackedStats } from "../output/build-stamp.ts";
 
 /** The documents as `stat` found them, with their digest (build-stamp.ts). */
 export interface StattedDocuments {
   stats: FileStat[];
   digest: string;
+  folders: FolderTime[];
 }
 
 /** What the stat thread sends: the documents packed, with their digest. */
-export type StatReply = (PackedStats & { digest: string }) | undefined;
+export type StatReply = (PackedStats & { digest: string; folders: FolderTime[] }) | undefined;
 
 export function statHere(dir: string): StattedDocuments {
-  const stats = statDocuments(dir);
-  return { stats, digest: contentDigest(stats) };
+  const folders: FolderTime[] = [];
+  const stats = statDocuments(dir, folders);
+  return { stats, digest: contentDigest(stats), folders };
 }
 
 /**
@@ -29,7 +31,7 @@ export async function statOnWorker(dir: string): Promise<StattedDocuments> {
       worker.once("error", () => resolve(undefined));
       worker.once("exit", () => resolve(undefined));
     });
-    return reply === undefined ? statHere(dir) : { stats: unpackStats(reply), digest: reply.digest };
+    return reply === undefined ? statHere(dir) : { stats: unpackStats(reply), digest: reply.digest, folders: reply.folders };
   } finally {
     void worker.terminate();
   }

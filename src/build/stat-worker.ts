@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { statDocuments } from "../content/discover-documents.ts";
+import { statDocuments, type FolderTime } from "../content/discover-documents.ts";
 import { contentDigest, packStats } from "../output/build-stamp.ts";
 import type { StatReply } from "./stat-ahead.ts";
 
@@ -7,8 +7,9 @@ import type { StatReply } from "./stat-ahead.ts";
 // error it sends nothing, and the main thread stats them itself, to report the error as it would.
 let reply: StatReply;
 try {
-  const packed = packStats(statDocuments(workerData as string));
-  reply = { ...packed, digest: contentDigest(packed) };
+  const folders: FolderTime[] = [];
+  const packed = packStats(statDocuments(workerData as string, folders));
+  reply = { ...packed, digest: contentDigest(packed), folders };
 } catch {
   reply = undefined;
 }

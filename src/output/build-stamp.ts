@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile, rename, writeFile } from "node:fs/promises";
-import type { FileStat } from "../content/discover-documents.ts";
+import type { FileStat, FolderTime } from "../content/discover-documents.ts";
 
 /**
  * A small record of the last successful build, read before anything else: when the documents,
@@ -24,6 +24,11 @@ export interface BuildStamp {
   pagesPlanned: number;
   /** Documents that build left out with --skip-invalid; still left out, so reported again. */
   skipped: string[];
+  /**
+   * The content folder's folders and their times when that build statted them: a build that
+   * finds none changed most likely has nothing new, and stats before it reads the state.
+   */
+  folders?: FolderTime[];
 }
 
 /**

@@ -20,7 +20,8 @@ describe("statting on a thread of its own", () => {
   it("sends the documents packed, with their digest, as this thread finds them", async () => {
     const here = statHere(content);
     expect(here.stats.map((s) => s.file)).toEqual(["a/é 東京.txt", "b.md"]);
-    expect(await statThreadReply(content)).toEqual({ ...packStats(here.stats), digest: here.digest });
+    expect(here.folders.map((f) => f.folder)).toEqual(["", "a"]);
+    expect(await statThreadReply(content)).toEqual({ ...packStats(here.stats), digest: here.digest, folders: here.folders });
     expect(here.digest).toBe(contentDigest(here.stats));
   });
 
