@@ -158,6 +158,14 @@ describe("splitting a sitemap", () => {
     expect(splitSitemap([entry, entry, entry], { urls: 50_000, bytes: exact - 1 }).map((c) => c.length)).toEqual([1, 1, 1]);
   });
 
+  it("counts plain ASCII entries, and entries with characters outside the BMP, to the last byte", () => {
+    for (const entry of [{ url: `${BASE}/2026/01/01/plain/`, lastmod: "2026-01-01T00:00:00Z" }, { url: `${BASE}/launch-🚀/` }]) {
+      const exact = bytesOf([entry, entry]);
+      expect(splitSitemap([entry, entry, entry], { urls: 50_000, bytes: exact }).map((c) => c.length)).toEqual([2, 1]);
+      expect(splitSitemap([entry, entry, entry], { urls: 50_000, bytes: exact - 1 }).map((c) => c.length)).toEqual([1, 1, 1]);
+    }
+  });
+
   it("refuses an entry that cannot fit in any file", () => {
     expect(() => splitSitemap(entries, { urls: 10, bytes: 100 })).toThrow(/larger than 100 bytes/);
   });
