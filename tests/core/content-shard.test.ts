@@ -53,6 +53,16 @@ describe("content shards", () => {
     expect(roundTrip(entries)).toStrictEqual(entries);
   });
 
+  it("read back texts in any script, between texts in ASCII and Latin-1, and empty ones", () => {
+    const entries: ContentCache = new Map();
+    const titles = ["Plain headline", "Zürich café opens", "東京 rail 😀 strike", "", "Ångström à la carte", "Кириллица"];
+    for (const [i, title] of titles.entries()) {
+      const file = `posts/${i}.md`;
+      entries.set(file, { size: i, mtimeMs: i, summary: summary({ sourcePath: file, title, excerpt: `${title} — more`, relatedUrls: [`https://outlet.example/${i}`] }), errors: undefined, warnings: undefined });
+    }
+    expect(roundTrip(entries)).toStrictEqual(entries);
+  });
+
   it("read back a summary whose source path is not its document's key", () => {
     const moved = summary({ sourcePath: "elsewhere/story.md" });
     const back = roundTrip(new Map([["story.md", { size: 1, mtimeMs: 1, summary: moved, errors: undefined, warnings: undefined }]]));
