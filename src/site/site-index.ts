@@ -98,8 +98,10 @@ export function buildSiteIndex(published: ArticleSummary[], timeZone: string): I
 
   const byStoryUrl = new Map<string, IndexedArticle>();
   for (const article of articles) {
-    if (article.summary.readUrl) byStoryUrl.set(article.summary.readUrl, article);
-    if (article.summary.identity.includes("://")) byStoryUrl.set(article.summary.identity, article);
+    const { readUrl, identity } = article.summary;
+    if (readUrl) byStoryUrl.set(readUrl, article);
+    // Most stories are read where they were published: their one URL is set once.
+    if (identity !== readUrl && identity.includes("://")) byStoryUrl.set(identity, article);
   }
   return { index: { articles, terms, years: dateArchives(articles, days), byStoryUrl }, errors };
 }
