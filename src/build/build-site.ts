@@ -63,7 +63,12 @@ export async function buildSite(config: SiteConfig, options: BuildOptions, paths
   // A changed folder means documents were most likely added: read the state while another thread stats them.
   const readAhead = previous !== undefined && documentsIn(previous) >= STAT_AHEAD_FROM && (previous.folders === undefined || foldersChanged(config.contentDir, previous.folders));
   const ahead = readAhead ? readStateAhead(statePath, sourceHash) : undefined;
-  const { stats, digest, folders } = ahead ? await statOnWorker(config.contentDir) : statHere(config.contentDir);
+  // A stat that fails (the content folder is gone) is reported at once, not after the state is read.
+  const stopReading = (error: unknown) => {
+    ahead?.stop();
+    throw error;
+  };
+  const { stats, digest, folders } = ahead ? await statOnWorker(config.contentDir).catch(stopReading) : statHere(config.contentDir);
   clock.mark("stat");
 
   if (!options.full && existsSync(config.outDir) && stampStillHolds(previous, settingsDigest, digest, options.now)) {
