@@ -13,7 +13,7 @@ const STATE_VERSION = 8;
 
 /**
  * The content cache is split into shards by path, so that a build that parsed a few documents
- * rewrites a few small files instead of one file of every summary (90 MB at 100,000 stories).
+ * rewrites a few small files instead of one file of every summary (100 MB at 100,000 stories).
  * Each shard is a set of columns (content-shard.ts says why).
  */
 const CONTENT_SHARDS = 64;
