@@ -104,13 +104,7 @@ export class ZonedDates {
     return clock + (this.fixedUtc ? "Z" : offsetText(offset));
   }
 
-  /** The local calendar date, `2025/03/14`, for date archives and article URLs. */
-  localDate(iso: string): string {
-    const local = new Date(this.localDay(Date.parse(iso)) * DAY).toISOString();
-    return `${local.slice(0, 4)}/${local.slice(5, 7)}/${local.slice(8, 10)}`;
-  }
-
-  /** The local calendar date as days since 1 January 1970: what to key a day's names by, and sort by. */
+  /** The local calendar date as days since 1 January 1970, for date archives and article URLs: what to key a day's names by. */
   localDay(millis: number): number {
     return Math.floor((millis + this.offsetMinutes(millis) * 60_000) / DAY);
   }
